@@ -1,0 +1,1 @@
+Console.WriteLine("SupportTools benchmarks: not written yet.");

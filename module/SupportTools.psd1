@@ -1,0 +1,28 @@
+@{
+    RootModule           = 'SupportTools.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0c8d3e-2b7a-4c61-9a43-8d1e6f2b7c90'
+    Author               = 'SupportTools contributors'
+    CompanyName          = 'SupportTools'
+    Copyright            = '(c) SupportTools contributors. MIT License.'
+    Description          = 'Cmdlets for support and telephony operations: helpdesk ticket activity, call statistics, Close CRM leads and Desk case pulls.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    FormatsToProcess     = @('SupportTools.format.ps1xml')
+    CmdletsToExport      = @(
+        'New-TicketActivity'
+        'Export-TicketActivity'
+        'Import-TicketActivity'
+        'Get-TicketActivity'
+        'Get-TicketDuration'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Helpdesk', 'Freshdesk', 'Support', 'SQLite', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

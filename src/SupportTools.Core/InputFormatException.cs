@@ -1,0 +1,48 @@
+namespace SupportTools;
+
+/// <summary>
+/// Input that cannot be read as what it claims to be. Carries where (file, line, byte position,
+/// record number, field) so the cmdlet layer can build an <c>ErrorRecord</c> that says exactly where and why.
+/// </summary>
+public sealed class InputFormatException : Exception
+{
+    /// <summary>Creates the exception; <paramref name="reason"/> says why, the rest says where.</summary>
+    public InputFormatException(string reason, string? path = null, long? line = null, long? bytePosition = null,
+        string? field = null, long? record = null, object? item = null, Exception? inner = null)
+        : base(Describe(reason, path, line, bytePosition, field, record), inner)
+    {
+        Reason = reason;
+        Path = path;
+        Line = line;
+        BytePosition = bytePosition;
+        Field = field;
+        Record = record;
+        Item = item;
+    }
+
+    /// <summary>Why the input is wrong, without the location.</summary>
+    public string Reason { get; }
+    /// <summary>The file, or null for piped input.</summary>
+    public string? Path { get; }
+    /// <summary>1-based line number in the file.</summary>
+    public long? Line { get; }
+    /// <summary>0-based byte offset from the start of the file.</summary>
+    public long? BytePosition { get; }
+    /// <summary>The JSON property or column at fault.</summary>
+    public string? Field { get; }
+    /// <summary>1-based record (activity, row) number.</summary>
+    public long? Record { get; }
+    /// <summary>The offending item, when there is one.</summary>
+    public object? Item { get; }
+
+    private static string Describe(string reason, string? path, long? line, long? bytePosition, string? field, long? record)
+    {
+        var where = new List<string>();
+        if (path is not null) where.Add(path);
+        if (line is not null) where.Add($"line {line}");
+        if (bytePosition is not null) where.Add($"byte {bytePosition}");
+        if (record is not null) where.Add($"record {record}");
+        if (field is not null) where.Add($"field '{field}'");
+        return where.Count == 0 ? reason : $"{string.Join(", ", where)}: {reason}";
+    }
+}

@@ -1,0 +1,177 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace SupportTools.Tickets;
+
+/// <summary>What the rest of the module needs to know about an activity object, read once.</summary>
+/// <param name="Status">The status it changes to (canonical name, or a custom status as given); null when none.</param>
+/// <param name="NoteId">The note's id, when the activity is a note.</param>
+/// <param name="NoteType">The note's type (0 reply … 6 broadcast), when the activity is a note.</param>
+/// <param name="RequesterId">The requester it names (<c>requester</c> or <c>requester_id</c>).</param>
+/// <param name="IsAutomation">True when it carries an <c>automation</c> object.</param>
+/// <param name="Changes">Its top-level keys, comma-separated, in file order.</param>
+public readonly record struct ActivityFacts(string? Status, long? NoteId, int? NoteType, long? RequesterId, bool IsAutomation, string Changes);
+
+/// <summary>
+/// Reads an <c>activity</c> object in one pass: writes its compact JSON (the stored, round-tripped form,
+/// unknown keys included) and picks out the <see cref="ActivityFacts"/>. Not thread-safe; reuse one per reader.
+/// </summary>
+public sealed class ActivityBodyReader
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _writer;
+    private readonly StringBuilder _changes = new();
+    private readonly List<(byte[] Utf8, string Name)> _keyNames = new();
+
+    /// <summary>Creates a reader with its own reusable buffers.</summary>
+    public ActivityBodyReader() =>
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JsonOutput.Encoder });
+
+    /// <summary>The compact JSON of the last object read; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Json => _buffer.WrittenSpan;
+
+    /// <summary>Parses a JSON object given as text (piped or CSV input).</summary>
+    public ActivityFacts Read(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read()) throw new InputFormatException("the activity is empty; expected a JSON object", field: "activity");
+        var facts = Read(ref reader);
+        if (reader.Read()) throw new InputFormatException("text follows the activity object", field: "activity");
+        return facts;
+    }
+
+    /// <summary>
+    /// Reads the object at the reader's current <c>StartObject</c> token through its matching end.
+    /// The reader must hold the whole object (the file reader guarantees it).
+    /// </summary>
+    public ActivityFacts Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new InputFormatException($"expected a JSON object, found {reader.TokenType}", field: "activity");
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        _changes.Clear();
+        string? status = null;
+        long? noteId = null, requesterId = null;
+        int? noteType = null;
+        var automation = false;
+
+        _writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = KeyName(ref reader);
+            if (_changes.Length > 0) _changes.Append(',');
+            _changes.Append(key);
+            _writer.WritePropertyName(key);
+            reader.Read();
+            switch (key)
+            {
+                case "status":
+                    if (reader.TokenType != JsonTokenType.String)
+                        throw new InputFormatException($"status must be a string, found {reader.TokenType}", field: "activity.status");
+                    status = TicketStatuses.Normalize(reader.GetString()!);
+                    break;
+                case "note":
+                    ReadNote(ref reader, out noteId, out noteType);
+                    continue; // ReadNote wrote the object
+                case "requester" or "requester_id":
+                    requesterId = ReadId(ref reader, "activity." + key);
+                    break;
+                case "automation":
+                    automation = reader.TokenType == JsonTokenType.StartObject;
+                    break;
+            }
+            CopyValue(ref reader);
+        }
+        if (reader.TokenType != JsonTokenType.EndObject)
+            throw new InputFormatException("the activity object is not closed", field: "activity");
+        _writer.WriteEndObject();
+        _writer.Flush();
+        return new ActivityFacts(status, noteId, noteType, requesterId, automation, _changes.ToString());
+    }
+
+    private void ReadNote(ref Utf8JsonReader reader, out long? noteId, out int? noteType)
+    {
+        noteId = null;
+        noteType = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new InputFormatException($"note must be an object, found {reader.TokenType}", field: "activity.note");
+        _writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = KeyName(ref reader);
+            _writer.WritePropertyName(key);
+            reader.Read();
+            if (key == "id") noteId = ReadId(ref reader, "activity.note.id");
+            else if (key == "type")
+            {
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var type) || type < 0)
+                    throw new InputFormatException("note type must be a whole number (0 reply … 6 broadcast)", field: "activity.note.type");
+                noteType = type;
+            }
+            CopyValue(ref reader);
+        }
+        _writer.WriteEndObject();
+    }
+
+    private static long ReadId(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id)) return id;
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out id)) return id;
+        throw new InputFormatException($"expected a numeric id, found {Describe(ref reader)}", field: field);
+    }
+
+    /// <summary>Copies the value at the reader (scalar or container) to the writer unchanged.</summary>
+    private void CopyValue(ref Utf8JsonReader reader)
+    {
+        WriteToken(ref reader);
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+        var depth = reader.CurrentDepth;
+        while (reader.Read())
+        {
+            WriteToken(ref reader);
+            if (reader.CurrentDepth == depth) return; // the matching end token
+        }
+    }
+
+    private void WriteToken(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject: _writer.WriteStartObject(); break;
+            case JsonTokenType.EndObject: _writer.WriteEndObject(); break;
+            case JsonTokenType.StartArray: _writer.WriteStartArray(); break;
+            case JsonTokenType.EndArray: _writer.WriteEndArray(); break;
+            case JsonTokenType.PropertyName: _writer.WritePropertyName(KeyName(ref reader)); break;
+            case JsonTokenType.String:
+                if (reader.ValueIsEscaped) _writer.WriteStringValue(reader.GetString());
+                else _writer.WriteStringValue(reader.ValueSpan);
+                break;
+            case JsonTokenType.Number: _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+            case JsonTokenType.True: _writer.WriteBooleanValue(true); break;
+            case JsonTokenType.False: _writer.WriteBooleanValue(false); break;
+            case JsonTokenType.Null: _writer.WriteNullValue(); break;
+        }
+    }
+
+    /// <summary>Interns key names: the same few dozen keys repeat millions of times.</summary>
+    private string KeyName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped) return reader.GetString()!;
+        var bytes = reader.ValueSpan;
+        foreach (var (utf8, known) in _keyNames)
+            if (bytes.SequenceEqual(utf8)) return known;
+        var name = Encoding.UTF8.GetString(bytes);
+        if (_keyNames.Count < 512) _keyNames.Add((bytes.ToArray(), name));
+        return name;
+    }
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => $"\"{reader.GetString()}\"",
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        _ => reader.TokenType.ToString(),
+    };
+}
