@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using SupportTools.Tickets;
+
+namespace SupportTools.Commands.Tickets;
+
+/// <summary>
+/// <para type="synopsis">Reads ticket activities back from the SQLite store.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "TicketActivity")]
+[OutputType(typeof(TicketActivity))]
+public sealed class GetTicketActivityCommand : SupportToolsCmdlet
+{
+    private TicketStore? _store;
+
+    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
+    [Parameter]
+    public string? Database { get; set; }
+
+    /// <summary>Only these tickets; binds <c>TicketId</c> from piped objects such as durations.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public long[]? TicketId { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _store = TicketStore.Open(RequireExistingDatabase(Database));
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            foreach (var activity in _store!.GetActivities(TicketId, Stopping))
+                WriteObject(activity);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing) => _store?.Dispose();
+}

@@ -1,0 +1,101 @@
+using System.Management.Automation;
+using SupportTools.Tickets;
+
+namespace SupportTools.Commands.Tickets;
+
+/// <summary>
+/// <para type="synopsis">Generates realistic, reproducible Freshdesk ticket activity.</para>
+/// <para type="description">Help: module/en-US/SupportTools.dll-Help.xml.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "TicketActivity", SupportsShouldProcess = true)]
+[OutputType(typeof(TicketActivity), typeof(ExportSummary))]
+public sealed class NewTicketActivityCommand : SupportToolsCmdlet
+{
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
+
+    /// <summary>How many tickets to simulate.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateRange(1, int.MaxValue)]
+    public int TicketCount { get; set; }
+
+    /// <summary>Seed for reproducible output; random when omitted.</summary>
+    [Parameter]
+    public int? Seed { get; set; }
+
+    /// <summary>Start of the window (default: 24 hours before -End).</summary>
+    [Parameter]
+    public DateTimeOffset? Start { get; set; }
+
+    /// <summary>End of the window (default: now, or 24 hours after -Start).</summary>
+    [Parameter]
+    public DateTimeOffset? End { get; set; }
+
+    /// <summary>Streams an export file here instead of emitting objects.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var (start, end) = Window();
+        var seed = Seed ?? Random.Shared.Next();
+        WriteVerbose($"Simulating {TicketCount:N0} tickets from {start:O} to {end:O} with seed {seed}.");
+        var generator = new TicketActivityGenerator(seed, start, end);
+        if (Path is null) EmitObjects(generator);
+        else WriteFile(generator, ResolveOutputPath(Path));
+    }
+
+    private (DateTimeOffset Start, DateTimeOffset End) Window()
+    {
+        var end = WholeSeconds(End ?? (Start is { } s ? s + DefaultWindow : DateTimeOffset.UtcNow));
+        var start = WholeSeconds(Start ?? end - DefaultWindow);
+        if (end <= start)
+            ThrowTerminatingError(ErrorRecords.InvalidArgumentError($"-End ({end:O}) must be later than -Start ({start:O}).", End));
+        return (start, end);
+    }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset value) =>
+        new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, value.Offset);
+
+    private void EmitObjects(TicketActivityGenerator generator)
+    {
+        var progress = new ProgressWriter(this, 1, "Generating ticket activity", "Simulating tickets", "tickets");
+        long tickets = 0, lastTicket = long.MinValue;
+        foreach (var activity in generator.Generate(TicketCount, Stopping))
+        {
+            if (activity.TicketId != lastTicket)
+            {
+                lastTicket = activity.TicketId;
+                progress.Report(++tickets, TicketCount);
+            }
+            WriteObject(activity);
+        }
+        progress.Complete();
+    }
+
+    private void WriteFile(TicketActivityGenerator generator, string path)
+    {
+        if (!ShouldProcess(path, $"Write activity for {TicketCount:N0} generated tickets")) return;
+        var progress = new ProgressWriter(this, 1, "Generating ticket activity", $"Writing {path}", "tickets");
+        try
+        {
+            var summary = generator.WriteFile(path, TicketCount, progress.Report, Stopping);
+            WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets ({summary.Bytes:N0} bytes) in {summary.Elapsed}.");
+            WriteObject(summary);
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(path); // an incomplete export is not valid JSON; leave nothing half-written
+            throw new PipelineStoppedException();
+        }
+        catch (IOException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.IoFailure(exception, ErrorRecords.FileError, path));
+        }
+        finally
+        {
+            progress.Complete();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using System.Reflection;
+using SupportTools.PowerShell.Tests.Support;
+
+namespace SupportTools.PowerShell.Tests;
+
+/// <summary>The staged module as a whole: manifest, exports, help, output types.</summary>
+public sealed class ModuleTests : IDisposable
+{
+    private readonly ModuleSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    private List<Type> CmdletClasses() =>
+        _ps.Module.ImplementingAssembly!.GetExportedTypes()
+            .Where(t => t.GetCustomAttribute<CmdletAttribute>() is not null).ToList();
+
+    [Fact]
+    public void Exported_cmdlets_are_exactly_the_cmdlet_classes()
+    {
+        var declared = CmdletClasses().Select(t => t.GetCustomAttribute<CmdletAttribute>()!)
+            .Select(a => $"{a.VerbName}-{a.NounName}").Order().ToList();
+        var exported = _ps.Module.ExportedCmdlets.Keys.Order().ToList();
+        Assert.Equal(declared, exported);
+        Assert.Contains("Get-TicketDuration", exported);
+        Assert.Empty(_ps.Module.ExportedFunctions);
+    }
+
+    [Fact]
+    public void Every_cmdlet_uses_an_approved_verb_and_declares_its_output()
+    {
+        // Get-Verb lives in Microsoft.PowerShell.Utility, which the hosted engine lacks; the Verbs* classes are its source.
+        var approved = typeof(VerbsCommon).Assembly.GetExportedTypes()
+            .Where(t => t.Name.StartsWith("Verbs", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields()).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        foreach (var type in CmdletClasses())
+        {
+            var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
+            Assert.Contains(cmdlet.VerbName, approved);
+            Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
+            Assert.True(type.IsSealed, $"{type.Name} should be sealed");
+        }
+    }
+
+    [Theory]
+    [InlineData("New-TicketActivity")]
+    [InlineData("Export-TicketActivity")]
+    [InlineData("Import-TicketActivity")]
+    [InlineData("Get-TicketActivity")]
+    [InlineData("Get-TicketDuration")]
+    public void Every_cmdlet_has_help_with_examples(string name)
+    {
+        var result = _ps.Run("$h = Get-Help $args[0] -Full; [pscustomobject]@{ Synopsis = [string]$h.Synopsis; Examples = @($h.examples.example).Count; Code = @($h.examples.example)[0].code }", name);
+        result.ThrowOnError();
+        var help = result.Output.Single();
+        Assert.DoesNotContain(name + " ", (string)help.Properties["Synopsis"].Value + " "); // real synopsis, not the generated syntax stub
+        Assert.True((int)help.Properties["Examples"].Value >= 2);
+        Assert.Contains(name, (string)help.Properties["Code"].Value);
+    }
+
+    [Fact]
+    public void Manifest_version_matches_the_assembly_version()
+    {
+        var assemblyVersion = _ps.Module.ImplementingAssembly!.GetName().Version!;
+        Assert.Equal(_ps.Module.Version, new Version(assemblyVersion.Major, assemblyVersion.Minor, assemblyVersion.Build));
+    }
+
+    [Fact]
+    public void Format_views_exist_for_the_output_types()
+    {
+        // Get-FormatData is not in the hosted engine; check the module loaded its format file and that the file has the views.
+        var formatFile = Assert.Single(_ps.Module.ExportedFormatFiles);
+        var views = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
+            .Select(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName")).ToList();
+        foreach (var type in new[] { "TicketActivity", "TicketDuration", "ImportSummary", "ExportSummary" })
+            Assert.Contains("SupportTools.Tickets." + type, views);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace SupportTools.PowerShell.Tests.Support;
+
+/// <summary>
+/// A real PowerShell engine in this process with the *staged* module imported from out/SupportTools,
+/// exactly as a user's <c>Import-Module ./out/SupportTools</c> would load it, plus a scratch folder.
+/// </summary>
+public sealed class ModuleSession : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public ModuleSession()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "supporttools-ps-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        var state = InitialSessionState.CreateDefault2();
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+        _runspace.SessionStateProxy.Path.SetLocation(Directory);
+        var import = Run("Import-Module $args[0] -PassThru -ErrorAction Stop", StagedManifest);
+        import.ThrowOnError();
+        Module = (PSModuleInfo)import.Output[0].BaseObject;
+    }
+
+    /// <summary>The staged manifest that <c>dotnet build</c> produced.</summary>
+    public static string StagedManifest { get; } = Path.Combine(RepoRoot(), "out", "SupportTools", "SupportTools.psd1");
+
+    /// <summary>A scratch folder, also the session's current location.</summary>
+    public string Directory { get; }
+
+    /// <summary>The imported module.</summary>
+    public PSModuleInfo Module { get; }
+
+    /// <summary>A path inside the scratch folder.</summary>
+    public string PathOf(string name) => Path.Combine(Directory, name);
+
+    /// <summary>Runs a script; arguments arrive as <c>$args</c>. Non-terminating errors are collected, terminating ones too.</summary>
+    public PsResult Run(string script, params object?[] arguments)
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        foreach (var argument in arguments) shell.AddArgument(argument);
+        Collection<PSObject> output;
+        RuntimeException? terminating = null;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException exception)
+        {
+            output = [];
+            terminating = exception;
+        }
+        return new PsResult(output, shell.Streams.Error.ToList(), shell.Streams.Progress.ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(), terminating);
+    }
+
+    public void Dispose()
+    {
+        _runspace.Dispose();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SupportTools.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Cannot find SupportTools.sln above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>What a pipeline produced on each stream.</summary>
+public sealed record PsResult(Collection<PSObject> Output, List<ErrorRecord> Errors, List<ProgressRecord> Progress,
+    List<string> Verbose, List<string> Warnings, RuntimeException? Terminating)
+{
+    public IEnumerable<ErrorRecord> AllErrors => Terminating?.ErrorRecord is { } record ? Errors.Append(record) : Errors;
+
+    public void ThrowOnError()
+    {
+        var first = AllErrors.FirstOrDefault();
+        if (first is not null) throw new Xunit.Sdk.XunitException($"PowerShell error {first.FullyQualifiedErrorId}: {first}");
+    }
+
+    /// <summary>The output's base objects of type <typeparamref name="T"/> — by type name, since the module's types load in the engine, not here.</summary>
+    public List<PSObject> OfType(string typeName) =>
+        Output.Where(o => o.TypeNames.Contains(typeName)).ToList();
+}
