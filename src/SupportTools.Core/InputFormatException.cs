@@ -26,7 +26,7 @@ public sealed class InputFormatException : Exception
     public string? Path { get; }
     /// <summary>1-based line number in the file.</summary>
     public long? Line { get; }
-    /// <summary>0-based byte offset from the start of the file.</summary>
+    /// <summary>1-based byte position within <see cref="Line"/>.</summary>
     public long? BytePosition { get; }
     /// <summary>The JSON property or column at fault.</summary>
     public string? Field { get; }

@@ -40,7 +40,7 @@ public static class ErrorRecords
         };
 
     /// <summary>No file at <paramref name="path"/>.</summary>
-    public static ErrorRecord FileNotFound(string path) =>
+    public static ErrorRecord FileMissing(string path) =>
         new(new FileNotFoundException($"Cannot find the file '{path}'.", path), FileNotFound, ErrorCategory.ObjectNotFound, path);
 
     /// <summary>A path on a provider that is not the file system.</summary>
@@ -49,7 +49,7 @@ public static class ErrorRecords
             NotAFileSystemPath, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A database path with no file behind it.</summary>
-    public static ErrorRecord DatabaseNotFound(string path) =>
+    public static ErrorRecord DatabaseMissing(string path) =>
         new(new FileNotFoundException($"There is no SupportTools database at '{path}'. Import data first, or pass -Database.", path),
             DatabaseNotFound, ErrorCategory.ObjectNotFound, path);
 

@@ -12,7 +12,7 @@ public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Tripped when the user stops the pipeline.</summary>
-    protected CancellationToken Stopping => _stopping.Token;
+    protected CancellationToken CancellationToken => _stopping.Token;
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
@@ -27,7 +27,7 @@ public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
         {
             var literalPath = GetUnresolvedProviderPathFromPSPath(path);
             if (File.Exists(literalPath)) return [literalPath];
-            WriteError(ErrorRecords.FileNotFound(literalPath));
+            WriteError(ErrorRecords.FileMissing(literalPath));
             return [];
         }
         try
@@ -42,7 +42,7 @@ public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
         }
         catch (ItemNotFoundException)
         {
-            WriteError(ErrorRecords.FileNotFound(path));
+            WriteError(ErrorRecords.FileMissing(path));
             return [];
         }
     }
@@ -58,7 +58,7 @@ public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
     protected string RequireExistingDatabase(string? database)
     {
         var path = ResolveDatabasePath(database);
-        if (!File.Exists(path)) ThrowTerminatingError(ErrorRecords.DatabaseNotFound(path));
+        if (!File.Exists(path)) ThrowTerminatingError(ErrorRecords.DatabaseMissing(path));
         WriteVerbose($"Using database '{path}'.");
         return path;
     }

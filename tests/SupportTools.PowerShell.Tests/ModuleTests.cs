@@ -50,7 +50,7 @@ public sealed class ModuleTests : IDisposable
     [InlineData("Get-TicketDuration")]
     public void Every_cmdlet_has_help_with_examples(string name)
     {
-        var result = _ps.Run("$h = Get-Help $args[0] -Full; [pscustomobject]@{ Synopsis = [string]$h.Synopsis; Examples = @($h.examples.example).Count; Code = @($h.examples.example)[0].code }", name);
+        var result = _ps.Run("$h = Get-Help $args[0] -Full; [pscustomobject]@{ Synopsis = [string]$h.Synopsis; Examples = @($h.examples.example).Count; Code = [string]@($h.examples.example)[0].code }", name);
         result.ThrowOnError();
         var help = result.Output.Single();
         Assert.DoesNotContain(name + " ", (string)help.Properties["Synopsis"].Value + " "); // real synopsis, not the generated syntax stub

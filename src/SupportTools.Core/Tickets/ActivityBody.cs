@@ -28,13 +28,21 @@ public sealed class ActivityBodyReader
     public ActivityBodyReader() =>
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JsonOutput.Encoder });
 
+    private readonly List<(string Key, int Start, int Length)> _values = [];
+
     /// <summary>The compact JSON of the last object read; valid until the next call.</summary>
     public ReadOnlySpan<byte> Json => _buffer.WrittenSpan;
 
+    /// <summary>Each top-level key of the last object with where its value sits in <see cref="Json"/>.</summary>
+    public IReadOnlyList<(string Key, int Start, int Length)> Values => _values;
+
     /// <summary>Parses a JSON object given as text (piped or CSV input).</summary>
-    public ActivityFacts Read(string json)
+    public ActivityFacts Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses a JSON object given as UTF-8 bytes.</summary>
+    public ActivityFacts Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read()) throw new InputFormatException("the activity is empty; expected a JSON object", field: "activity");
         var facts = Read(ref reader);
         if (reader.Read()) throw new InputFormatException("text follows the activity object", field: "activity");
@@ -52,6 +60,7 @@ public sealed class ActivityBodyReader
         _buffer.ResetWrittenCount();
         _writer.Reset();
         _changes.Clear();
+        _values.Clear();
         string? status = null;
         long? noteId = null, requesterId = null;
         int? noteType = null;
@@ -64,6 +73,7 @@ public sealed class ActivityBodyReader
             if (_changes.Length > 0) _changes.Append(',');
             _changes.Append(key);
             _writer.WritePropertyName(key);
+            var valueStart = Position;
             reader.Read();
             switch (key)
             {
@@ -74,6 +84,7 @@ public sealed class ActivityBodyReader
                     break;
                 case "note":
                     ReadNote(ref reader, out noteId, out noteType);
+                    _values.Add((key, valueStart, Position - valueStart));
                     continue; // ReadNote wrote the object
                 case "requester" or "requester_id":
                     requesterId = ReadId(ref reader, "activity." + key);
@@ -83,6 +94,7 @@ public sealed class ActivityBodyReader
                     break;
             }
             CopyValue(ref reader);
+            _values.Add((key, valueStart, Position - valueStart));
         }
         if (reader.TokenType != JsonTokenType.EndObject)
             throw new InputFormatException("the activity object is not closed", field: "activity");
@@ -90,6 +102,9 @@ public sealed class ActivityBodyReader
         _writer.Flush();
         return new ActivityFacts(status, noteId, noteType, requesterId, automation, _changes.ToString());
     }
+
+    /// <summary>Bytes written so far; the writer adds a property's separator lazily, so this is exact between values.</summary>
+    private int Position => (int)(_writer.BytesCommitted + _writer.BytesPending);
 
     private void ReadNote(ref Utf8JsonReader reader, out long? noteId, out int? noteType)
     {

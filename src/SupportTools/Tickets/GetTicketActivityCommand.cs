@@ -29,7 +29,7 @@ public sealed class GetTicketActivityCommand : SupportToolsCmdlet
     {
         try
         {
-            foreach (var activity in _store!.GetActivities(TicketId, Stopping))
+            foreach (var activity in _store!.GetActivities(TicketId, CancellationToken))
                 WriteObject(activity);
         }
         catch (OperationCanceledException)

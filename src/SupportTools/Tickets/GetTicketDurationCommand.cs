@@ -65,7 +65,7 @@ public sealed class GetTicketDurationCommand : SupportToolsCmdlet
             yield break;
         }
         WriteVerbose($"Computing durations as of {asOf:O}.");
-        foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(TicketId, Stopping), asOf.Value, Stopping))
+        foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(TicketId, CancellationToken), asOf.Value, CancellationToken))
             yield return duration;
     }
 }

@@ -74,7 +74,7 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
         WriteVerbose($"Importing '{file}' ({new FileInfo(file).Length:N0} bytes) in one transaction.");
         try
         {
-            var summary = store.ImportFile(file, progress.Report, Stopping);
+            var summary = store.ImportFile(file, progress.Report, CancellationToken);
             WriteVerbose($"'{file}': {summary.Activities:N0} activities for {summary.Tickets:N0} tickets, " +
                          $"{summary.Inserted:N0} new, {summary.Duplicates:N0} already stored, in {summary.Elapsed}.");
             WriteObject(summary);

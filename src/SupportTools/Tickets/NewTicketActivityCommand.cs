@@ -62,7 +62,7 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
     {
         var progress = new ProgressWriter(this, 1, "Generating ticket activity", "Simulating tickets", "tickets");
         long tickets = 0, lastTicket = long.MinValue;
-        foreach (var activity in generator.Generate(TicketCount, Stopping))
+        foreach (var activity in generator.Generate(TicketCount, CancellationToken))
         {
             if (activity.TicketId != lastTicket)
             {
@@ -80,7 +80,7 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
         var progress = new ProgressWriter(this, 1, "Generating ticket activity", $"Writing {path}", "tickets");
         try
         {
-            var summary = generator.WriteFile(path, TicketCount, progress.Report, Stopping);
+            var summary = generator.WriteFile(path, TicketCount, progress.Report, CancellationToken);
             WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets ({summary.Bytes:N0} bytes) in {summary.Elapsed}.");
             WriteObject(summary);
         }

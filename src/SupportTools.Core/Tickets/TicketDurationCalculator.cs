@@ -1,0 +1,36 @@
+namespace SupportTools.Tickets;
+
+/// <summary>Turns event streams into durations with <see cref="TicketTimeline"/>; the store and the pipeline both come here.</summary>
+public static class TicketDurationCalculator
+{
+    /// <summary>
+    /// Events grouped by ticket, each ticket's in performed_at order (ties in input order), as the store returns them.
+    /// Streams one result per ticket. Events after <paramref name="asOf"/> are not examined.
+    /// </summary>
+    public static IEnumerable<TicketDuration> FromOrdered(IEnumerable<TicketEvent> events, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var timeline = new TicketTimeline();
+        var examined = 0;
+        foreach (var e in events)
+        {
+            if ((++examined & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (timeline.HasEvents && e.TicketId != timeline.TicketId) yield return timeline.Finish(asOf);
+            if (e.PerformedAt <= asOf) timeline.Add(e);
+        }
+        if (timeline.HasEvents) yield return timeline.Finish(asOf);
+    }
+
+    /// <summary>
+    /// Events in any order (piped activities): grouped by ticket, stably sorted by performed_at (ties keep input order),
+    /// results ordered by ticket id. <paramref name="asOf"/> defaults to the latest event.
+    /// </summary>
+    public static IReadOnlyList<TicketDuration> FromUnordered(IEnumerable<TicketEvent> events, DateTimeOffset? asOf)
+    {
+        var list = events.ToList();
+        if (list.Count == 0) return [];
+        var at = asOf ?? list.Max(e => e.PerformedAt);
+        // OrderBy is stable, so equal keys keep their input order.
+        var ordered = list.OrderBy(e => e.TicketId).ThenBy(e => e.PerformedAt);
+        return FromOrdered(ordered, at).ToList();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SupportTools.Storage;
+
+namespace SupportTools.Tickets;
+
+/// <summary>The ticket-activity store: imports (one transaction each) and the reads behind the cmdlets.</summary>
+public sealed class TicketStore : IDisposable
+{
+    private const int ProgressEvery = 8192;
+    private readonly SqliteConnection _connection;
+
+    private TicketStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (creating and migrating if needed) the database at <paramref name="databasePath"/>.</summary>
+    public static TicketStore Open(string databasePath) => new(SqliteDatabase.Open(databasePath));
+
+    /// <summary>Starts a transactional import of piped activities (<paramref name="source"/> is recorded, may be null).</summary>
+    public TicketImportBatch BeginImport(string? source) => new(_connection, source);
+
+    /// <summary>
+    /// Imports a whole export file in one transaction. On any error the transaction is rolled back (the store is
+    /// unchanged) and the <see cref="InputFormatException"/> says where.
+    /// </summary>
+    public ImportSummary ImportFile(string path, ProgressCallback? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var reader = new TicketActivityFileReader(path);
+        using var batch = BeginImport(path);
+        while (reader.Read())
+        {
+            batch.Add(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Facts, reader.Body);
+            if (reader.Count % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(reader.BytesRead, reader.Length);
+            }
+        }
+        progress?.Invoke(reader.Length, reader.Length);
+        return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
+    }
+
+    /// <summary>Activities ordered by ticket, time and insertion order; all tickets when <paramref name="ticketIds"/> is null.</summary>
+    public IEnumerable<TicketActivity> GetActivities(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var row in Query("""
+            SELECT a.ticket_id, a.performed_at, a.utc_offset, a.performer_type, a.performer_id, a.status, n.note_id, a.note_type,
+                   a.requester_id, a.is_automation, a.changes, a.activity
+            FROM activities a LEFT JOIN notes n ON n.activity_id = a.id
+            """, ticketIds, cancellationToken))
+        {
+            var facts = new ActivityFacts(row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetInt64(6),
+                row.IsDBNull(7) ? null : row.GetInt32(7), row.IsDBNull(8) ? null : row.GetInt64(8), row.GetBoolean(9), row.GetString(10));
+            yield return new TicketActivity(row.GetInt64(0), Time(row, 1), row.GetString(3), row.IsDBNull(4) ? null : row.GetInt64(4),
+                row.GetString(11), facts);
+        }
+    }
+
+    /// <summary>The duration facts, in the order <see cref="TicketDurationCalculator.FromOrdered"/> needs.</summary>
+    public IEnumerable<TicketEvent> GetEvents(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var row in Query("""
+            SELECT a.ticket_id, a.performed_at, a.utc_offset,
+                   (lower(a.performer_type) NOT IN ('user', 'agent') OR a.is_automation) AS is_system,
+                   a.performer_id, a.status, a.note_type, a.requester_id
+            FROM activities a
+            """, ticketIds, cancellationToken))
+        {
+            yield return new TicketEvent(row.GetInt64(0), Time(row, 1), row.GetBoolean(3), row.IsDBNull(4) ? null : row.GetInt64(4),
+                row.IsDBNull(5) ? null : Status(row.GetString(5)), row.IsDBNull(6) ? null : row.GetInt32(6), row.IsDBNull(7) ? null : row.GetInt64(7));
+        }
+    }
+
+    /// <summary>The latest performed_at among the given tickets (all when null); null when there is none.</summary>
+    public DateTimeOffset? LatestPerformedAt(IReadOnlyCollection<long>? ticketIds = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT performed_at, utc_offset FROM activities a" + TicketFilter(command, ticketIds) + " ORDER BY performed_at DESC LIMIT 1";
+        using var row = command.ExecuteReader();
+        return row.Read() ? Time(row, 0) : null;
+    }
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose() => _connection.Dispose();
+
+    private IEnumerable<SqliteDataReader> Query(string select, IReadOnlyCollection<long>? ticketIds, CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = select + TicketFilter(command, ticketIds) + " ORDER BY a.ticket_id, a.performed_at, a.id";
+        using var row = command.ExecuteReader();
+        var count = 0;
+        while (row.Read())
+        {
+            if ((++count & 0x3FFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+    }
+
+    /// <summary>A WHERE clause for the ticket ids, bound as one JSON array parameter (never spliced into the SQL).</summary>
+    private static string TicketFilter(SqliteCommand command, IReadOnlyCollection<long>? ticketIds)
+    {
+        if (ticketIds is null) return "";
+        command.Parameters.AddWithValue("$tickets", JsonSerializer.Serialize(ticketIds));
+        return " WHERE a.ticket_id IN (SELECT value FROM json_each($tickets))";
+    }
+
+    private static DateTimeOffset Time(SqliteDataReader row, int column) =>
+        DateTimeOffset.FromUnixTimeSeconds(row.GetInt64(column)).ToOffset(TimeSpan.FromMinutes(row.GetInt64(column + 1)));
+
+    /// <summary>Returns the canonical instance for built-in statuses so millions of rows share a few strings.</summary>
+    private static string Status(string stored) => TicketStatuses.Normalize(stored);
+}
