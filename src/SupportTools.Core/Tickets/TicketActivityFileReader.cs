@@ -281,15 +281,12 @@ public sealed class TicketActivityFileReader : IDisposable
 
     private InputFormatException Malformed(JsonException exception)
     {
-        // The reader's own line/byte are relative to where this unit's reader started (_start).
-        var (line, column) = LineAndColumn(_start);
-        var errorLine = line + (exception.LineNumber ?? 0);
-        var errorColumn = (exception.LineNumber ?? 0) == 0 ? column + (exception.BytePositionInLine ?? 0) : (exception.BytePositionInLine ?? 0) + 1;
-        var reason = _final && (exception.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase)
-                                || exception.Message.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase))
-            ? "the file ends before the JSON is complete (truncated?)"
-            : "not valid JSON: " + exception.Message.Split(" LineNumber:")[0];
-        return new InputFormatException(reason, Path, errorLine, errorColumn, record: _phase == Phase.Activities ? Count + 1 : null, inner: exception);
+        // The reader carries its line and byte-in-line across buffers in JsonReaderState, so these are file positions (0-based).
+        var truncated = _final && (exception.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase)
+                                   || exception.Message.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase));
+        var reason = truncated ? "the file ends before the JSON is complete (truncated?)" : "not valid JSON: " + exception.Message.Split(" LineNumber:")[0];
+        return new InputFormatException(reason, Path, (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1,
+            record: _phase == Phase.Activities ? Count + 1 : null, inner: exception);
     }
 
     private InputFormatException At(Utf8JsonReader reader, string reason, string? field, long? record = null) =>
