@@ -1,1 +1,22 @@
-Console.WriteLine("SupportTools benchmarks: not written yet.");
+using SupportTools.Bench;
+
+// Throughput benchmarks for the ticket-activity pipeline (not part of the test run).
+//   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--tickets N]
+// Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism
+var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["generate"] = o => TicketPipelineBench.Run(o, durations: false, import: false),
+    ["import"] = o => TicketPipelineBench.Run(o, durations: false, import: true),
+    ["durations"] = o => TicketPipelineBench.Run(o, durations: true, import: true),
+    ["all"] = o => TicketPipelineBench.Run(o, durations: true, import: true),
+    ["scaling"] = TicketPipelineBench.Scaling,
+    ["realism"] = RealismReport.Run,
+    ["parse"] = ParseProbe.Run,
+};
+var name = args.Length > 0 ? args[0] : "all";
+if (!commands.TryGetValue(name, out var command))
+{
+    Console.Error.WriteLine($"Unknown command '{name}'. Use one of: {string.Join(", ", commands.Keys)}");
+    return 2;
+}
+return command(BenchOptions.Parse(args.Skip(1).ToArray()));

@@ -29,12 +29,13 @@ public sealed class ActivityBodyReader
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JsonOutput.Encoder });
 
     private readonly List<(string Key, int Start, int Length)> _values = [];
+    private readonly Dictionary<int, (string[] Keys, string Joined)> _changeLists = [];
 
     /// <summary>The compact JSON of the last object read; valid until the next call.</summary>
     public ReadOnlySpan<byte> Json => _buffer.WrittenSpan;
 
     /// <summary>Each top-level key of the last object with where its value sits in <see cref="Json"/>.</summary>
-    public IReadOnlyList<(string Key, int Start, int Length)> Values => _values;
+    public ReadOnlySpan<(string Key, int Start, int Length)> Values => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
 
     /// <summary>Parses a JSON object given as text (piped or CSV input).</summary>
     public ActivityFacts Read(string json) => Read(Encoding.UTF8.GetBytes(json));
@@ -100,7 +101,27 @@ public sealed class ActivityBodyReader
             throw new InputFormatException("the activity object is not closed", field: "activity");
         _writer.WriteEndObject();
         _writer.Flush();
-        return new ActivityFacts(status, noteId, noteType, requesterId, automation, _changes.ToString());
+        return new ActivityFacts(status, noteId, noteType, requesterId, automation, Changes());
+    }
+
+    /// <summary>
+    /// The comma-joined key list, shared between activities with the same keys: a handful of combinations repeat
+    /// across millions of rows. Keys are interned, so the combination is recognised by reference.
+    /// </summary>
+    private string Changes()
+    {
+        var hash = new HashCode();
+        foreach (var (key, _, _) in _values) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key));
+        var code = hash.ToHashCode();
+        if (_changeLists.TryGetValue(code, out var known) && known.Keys.Length == _values.Count)
+        {
+            var same = true;
+            for (var i = 0; i < known.Keys.Length && same; i++) same = ReferenceEquals(known.Keys[i], _values[i].Key);
+            if (same) return known.Joined;
+        }
+        var joined = _changes.ToString();
+        if (_changeLists.Count < 4096) _changeLists[code] = (_values.Select(v => v.Key).ToArray(), joined);
+        return joined;
     }
 
     /// <summary>Bytes written so far; the writer adds a property's separator lazily, so this is exact between values.</summary>

@@ -150,11 +150,17 @@ public sealed class TicketActivityFileReader : IDisposable
         }
     }
 
-    /// <summary>True when the next unit (a token, or a property/element with its whole value) is in the buffer.</summary>
+    /// <summary>
+    /// True when the next unit (a token, or a property/element with its whole value) is in the buffer. The one
+    /// exception is <c>activities_data</c>: only its opening bracket is needed, its elements are units of their own
+    /// (waiting for the whole array would buffer the whole file).
+    /// </summary>
     private static bool Probe(Utf8JsonReader probe)
     {
         if (!probe.Read()) return false;
+        var isActivities = probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals("activities_data"u8);
         if (probe.TokenType == JsonTokenType.PropertyName && !probe.Read()) return false;
+        if (isActivities && probe.TokenType == JsonTokenType.StartArray) return true;
         return probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || probe.TrySkip();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SupportTools.Storage;
 
 namespace SupportTools.Tickets;
 
@@ -15,7 +16,7 @@ public sealed class TicketImportBatch : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly long _importId;
     private readonly string? _source;
-    private readonly SqliteCommand _insertActivity, _insertTicket, _insertNote, _insertProperty;
+    private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
     private readonly HashSet<long> _tickets = [];
     private readonly XxHash64 _hash = new();
     private readonly ActivityBodyReader _pipedBody = new();
@@ -33,17 +34,16 @@ public sealed class TicketImportBatch : IDisposable
             import.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             _importId = (long)import.ExecuteScalar()!;
         }
-        _insertActivity = Command(connection, """
+        _insertActivity = new SqliteStatement(connection, """
             INSERT OR IGNORE INTO activities (import_id, ticket_id, performed_at, utc_offset, performer_type, performer_id,
                 status, note_type, requester_id, is_automation, changes, activity, content_key)
-            VALUES ($import, $ticket, $at, $offset, $type, $performer, $status, $noteType, $requester, $automation, $changes, $activity, $key)
-            RETURNING id
-            """, "$import", "$ticket", "$at", "$offset", "$type", "$performer", "$status", "$noteType", "$requester", "$automation", "$changes", "$activity", "$key");
-        _insertActivity.Parameters["$import"].Value = _importId;
-        _insertTicket = Command(connection, "INSERT OR IGNORE INTO tickets (ticket_id, first_import_id) VALUES ($ticket, $import)", "$ticket", "$import");
-        _insertTicket.Parameters["$import"].Value = _importId;
-        _insertNote = Command(connection, "INSERT INTO notes (activity_id, note_id, note_type) VALUES ($activity, $note, $type)", "$activity", "$note", "$type");
-        _insertProperty = Command(connection, "INSERT OR REPLACE INTO property_changes (activity_id, name, value) VALUES ($activity, $name, $value)", "$activity", "$name", "$value");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """);
+        _insertActivity.Bind(1, _importId);
+        _insertTicket = new SqliteStatement(connection, "INSERT OR IGNORE INTO tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
+        _insertTicket.Bind(2, _importId);
+        _insertNote = new SqliteStatement(connection, "INSERT INTO notes (activity_id, note_id, note_type) VALUES (?1, ?2, ?3)");
+        _insertProperty = new SqliteStatement(connection, "INSERT INTO property_changes (activity_id, name, value) VALUES (?1, ?2, ?3)");
     }
 
     /// <summary>Activities added so far.</summary>
@@ -53,39 +53,56 @@ public sealed class TicketImportBatch : IDisposable
     public void Add(TicketActivity activity)
     {
         var facts = _pipedBody.Read(activity.Activity);
-        Add(activity.TicketId, activity.PerformedAt, activity.PerformerType, activity.PerformerId, facts, _pipedBody);
+        Add(activity.TicketId, activity.PerformedAt, activity.PerformerType, activity.PerformerId, facts, _pipedBody.Json, _pipedBody.Values);
     }
 
-    /// <summary>Adds an activity whose body was just read by <paramref name="body"/> (the file path: no intermediate object).</summary>
-    public void Add(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, in ActivityFacts facts, ActivityBodyReader body)
+    /// <summary>
+    /// Adds an activity from its parts (the file path: no intermediate object). <paramref name="values"/> locate each
+    /// top-level key's value inside <paramref name="json"/>, as <see cref="ActivityBodyReader.Values"/> does.
+    /// </summary>
+    public void Add(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, in ActivityFacts facts,
+        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values)
     {
         _activities++;
-        if (_tickets.Add(ticketId)) Execute(_insertTicket, ("$ticket", ticketId));
+        if (_tickets.Add(ticketId))
+        {
+            _insertTicket.Bind(1, ticketId);
+            _insertTicket.Execute();
+        }
 
-        var json = body.Json;
         var seconds = performedAt.ToUnixTimeSeconds();
         var offset = (long)performedAt.Offset.TotalMinutes;
-        var p = _insertActivity.Parameters;
-        p["$ticket"].Value = ticketId;
-        p["$at"].Value = seconds;
-        p["$offset"].Value = offset;
-        p["$type"].Value = performerType;
-        p["$performer"].Value = (object?)performerId ?? DBNull.Value;
-        p["$status"].Value = (object?)facts.Status ?? DBNull.Value;
-        p["$noteType"].Value = (object?)facts.NoteType ?? DBNull.Value;
-        p["$requester"].Value = (object?)facts.RequesterId ?? DBNull.Value;
-        p["$automation"].Value = facts.IsAutomation;
-        p["$changes"].Value = facts.Changes;
-        p["$activity"].Value = Encoding.UTF8.GetString(json);
-        p["$key"].Value = ContentKey(ticketId, seconds, offset, performerType, performerId, json);
-        if (_insertActivity.ExecuteScalar() is not long id) return; // a repeat: already stored or earlier in this input
+        var insert = _insertActivity;
+        insert.Bind(2, ticketId);
+        insert.Bind(3, seconds);
+        insert.Bind(4, offset);
+        insert.Bind(5, performerType);
+        insert.Bind(6, performerId);
+        insert.Bind(7, facts.Status);
+        insert.Bind(8, facts.NoteType);
+        insert.Bind(9, facts.RequesterId);
+        insert.Bind(10, facts.IsAutomation ? 1 : 0);
+        insert.Bind(11, facts.Changes);
+        insert.BindUtf8(12, json);
+        insert.Bind(13, ContentKey(ticketId, seconds, offset, performerType, performerId, json));
+        if (insert.Execute() == 0) return; // a repeat: already stored or earlier in this input
+        var id = insert.LastInsertRowId;
         _inserted++;
 
-        if (facts.NoteType is not null) Execute(_insertNote, ("$activity", id), ("$note", facts.NoteId), ("$type", facts.NoteType));
-        foreach (var (key, start, length) in body.Values)
+        if (facts.NoteType is not null)
+        {
+            _insertNote.Bind(1, id);
+            _insertNote.Bind(2, facts.NoteId);
+            _insertNote.Bind(3, facts.NoteType);
+            _insertNote.Execute();
+        }
+        foreach (var (key, start, length) in values)
         {
             if (key is "note" or "status") continue; // kept in notes / on the activity row
-            Execute(_insertProperty, ("$activity", id), ("$name", key), ("$value", Encoding.UTF8.GetString(json.Slice(start, length))));
+            _insertProperty.Bind(1, id);
+            _insertProperty.Bind(2, key);
+            _insertProperty.BindUtf8(3, json.Slice(start, length));
+            _insertProperty.Execute();
         }
     }
 
@@ -117,7 +134,7 @@ public sealed class TicketImportBatch : IDisposable
     public void Dispose()
     {
         if (!_committed) _transaction.Rollback();
-        foreach (var command in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) command.Dispose();
+        foreach (var statement in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) statement.Dispose();
         _transaction.Dispose();
     }
 
@@ -135,18 +152,11 @@ public sealed class TicketImportBatch : IDisposable
         return (long)_hash.GetCurrentHashAsUInt64();
     }
 
-    private SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    private SqliteCommand Command(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
         return command;
-    }
-
-    private static void Execute(SqliteCommand command, params (string Name, object? Value)[] values)
-    {
-        foreach (var (name, value) in values) command.Parameters[name].Value = value ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 }

@@ -7,7 +7,6 @@ namespace SupportTools.Tickets;
 /// <summary>The ticket-activity store: imports (one transaction each) and the reads behind the cmdlets.</summary>
 public sealed class TicketStore : IDisposable
 {
-    private const int ProgressEvery = 8192;
     private readonly SqliteConnection _connection;
 
     private TicketStore(SqliteConnection connection) => _connection = connection;
@@ -26,11 +25,12 @@ public sealed class TicketStore : IDisposable
     {
         using var reader = new TicketActivityFileReader(path);
         using var batch = BeginImport(path);
-        while (reader.Read())
+        using (var parser = new ParallelFileParser(reader, cancellationToken))
         {
-            batch.Add(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Facts, reader.Body);
-            if (reader.Count % ProgressEvery == 0)
+            foreach (var chunk in parser.Chunks())
             {
+                foreach (var row in chunk.Rows)
+                    batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row));
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke(reader.BytesRead, reader.Length);
             }

@@ -34,9 +34,11 @@ internal sealed class DeskProfile
     public const double AutoAssignShare = 0.7;
     public const double FirstResponseMedianMinutes = 40, FirstResponseSigma = 1.3;
     public const double FollowUpMedianMinutes = 90, FollowUpSigma = 1.2;
-    public const double CustomerReplyMedianMinutes = 180, CustomerReplySigma = 1.3, CustomerReplyShare = 0.75;
+    public const double CustomerReplyMedianMinutes = 120, CustomerReplySigma = 1.3, CustomerReplyShare = 0.75;
     public const double ThirdPartyMedianMinutes = 300, ThirdPartySigma = 1.0;
     public const double CloseAfterResolveMedianMinutes = 48 * 60, CloseSigma = 0.4;
-    public const double ReopenShare = 0.08, ReopenMedianMinutes = 360;
+    public const double ReopenShare = 0.14, ReopenMedianMinutes = 150;
+    /// <summary>Share of tickets resolved on the first agent reply; later rounds resolve more often.</summary>
+    public const double FirstContactResolution = 0.45;
     public const double PrivateNoteShare = 0.2, PropertyChangeShare = 0.25;
 }

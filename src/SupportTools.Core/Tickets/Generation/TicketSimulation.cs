@@ -89,7 +89,7 @@ internal sealed class TicketSimulation
             Note(_agent, _rng.Chance(0.85) ? 0 : _rng.Chance(0.5) ? 4 : 5);
             firstReply = false;
 
-            if (_rng.Chance(0.3 + 0.12 * round))
+            if (_rng.Chance(DeskProfile.FirstContactResolution + 0.15 * round))
             {
                 if (!Resolve()) return;
                 continue; // reopened: another round

@@ -1,0 +1,44 @@
+using System.Buffers;
+
+namespace SupportTools.Tickets;
+
+/// <summary>A run of parsed activities with their JSON copied out of the reader, handed from the parsing thread to the writer.</summary>
+internal sealed class ParsedChunk
+{
+    public const int Capacity = 4096;
+
+    /// <summary>One activity; its JSON and value locations point into the chunk's shared buffers.</summary>
+    public readonly record struct Row(long TicketId, DateTimeOffset PerformedAt, string PerformerType, long? PerformerId,
+        ActivityFacts Facts, int JsonStart, int JsonLength, int ValuesStart, int ValuesCount);
+
+    private readonly ArrayBufferWriter<byte> _json = new(1 << 20);
+    private readonly List<(string Key, int Start, int Length)> _values = new(Capacity * 2);
+
+    public List<Row> Rows { get; } = new(Capacity);
+
+    public bool IsFull => Rows.Count == Capacity;
+
+    public void Clear()
+    {
+        Rows.Clear();
+        _json.ResetWrittenCount();
+        _values.Clear();
+    }
+
+    /// <summary>Copies the reader's current activity in.</summary>
+    public void Add(TicketActivityFileReader reader)
+    {
+        var json = reader.Body.Json;
+        var start = _json.WrittenCount;
+        _json.Write(json);
+        var valuesStart = _values.Count;
+        foreach (var value in reader.Body.Values) _values.Add(value);
+        Rows.Add(new Row(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Facts,
+            start, json.Length, valuesStart, _values.Count - valuesStart));
+    }
+
+    public ReadOnlySpan<byte> Json(in Row row) => _json.WrittenSpan.Slice(row.JsonStart, row.JsonLength);
+
+    public ReadOnlySpan<(string Key, int Start, int Length)> Values(in Row row) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values).Slice(row.ValuesStart, row.ValuesCount);
+}
