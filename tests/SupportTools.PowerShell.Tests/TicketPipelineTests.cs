@@ -199,6 +199,36 @@ public sealed class TicketPipelineTests : IDisposable
         Assert.All(activities, a => Assert.StartsWith("{", (string)P(a, "Activity")!));
     }
 
+    [Fact]
+    public void Csv_columns_follow_the_documented_property_order()
+    {
+        // Export-Csv writes properties in this order; the Pester header test checks the same list.
+        var activity = RunOk($"New-TicketActivity 1 -Seed 1 {Window}").Output[0];
+        Assert.Equal(["TicketId", "PerformedAt", "PerformerType", "PerformerId", "Status", "NoteId", "NoteType", "RequesterId",
+            "IsAutomation", "Changes", "Activity", "IsSystemActor"], activity.Properties.Select(p => p.Name));
+        var duration = RunOk($"New-TicketActivity 1 -Seed 1 {Window} | Get-TicketDuration").Output.Single();
+        Assert.Equal(["TicketId", "CreatedAt", "Status", "OpenTime", "PendingTime", "WaitingOnCustomerTime", "WaitingOnThirdPartyTime",
+            "TimeToFirstResponse", "TimeToResolution", "ResolvedAt", "Reopens", "ActivityCount"], duration.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void NoClobber_keeps_an_existing_file()
+    {
+        var path = _ps.PathOf("exists.json");
+        File.WriteAllText(path, "keep me");
+        var result = _ps.Run($"New-TicketActivity 2 -Seed 1 {Window} | Export-TicketActivity -Path $args[0] -NoClobber", path);
+        Assert.Equal("FileExists,SupportTools.Commands.Tickets.ExportTicketActivityCommand", result.AllErrors.Single().FullyQualifiedErrorId);
+        Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_path_on_another_provider_is_refused()
+    {
+        var result = _ps.Run("Import-TicketActivity -Path Env:PATH -Database $args[0]", _ps.PathOf("env.db"));
+        Assert.Equal("NotAFileSystemPath,SupportTools.Commands.Tickets.ImportTicketActivityCommand", result.AllErrors.Single().FullyQualifiedErrorId);
+        Assert.False(File.Exists(_ps.PathOf("env.db")));
+    }
+
     private static string ActivitiesData(string file)
     {
         var text = File.ReadAllText(file);
