@@ -122,13 +122,13 @@ internal sealed class TicketSimulation
             });
             return CloseOrReopen();
         }
-        if (!CustomerReply()) return false;
-        return true;
+        return CustomerReply(DeskProfile.CustomerReplyMedianMinutes, DeskProfile.CustomerReplySigma);
     }
 
-    private bool CustomerReply()
+    /// <summary>The customer writes back; an automation puts the ticket back to Open.</summary>
+    private bool CustomerReply(double medianMinutes, double sigma)
     {
-        if (!Advance(_rng.LogNormal(DeskProfile.CustomerReplyMedianMinutes, DeskProfile.CustomerReplySigma))) return false;
+        if (!Advance(_rng.LogNormal(medianMinutes, sigma))) return false;
         Note(_requester, 0);
         if (!Advance(_rng.LogNormal(0.05, 0.5))) return false;
         EmitSystem(w =>
@@ -149,17 +149,7 @@ internal sealed class TicketSimulation
     /// <summary>After resolution: sometimes the customer comes back (true: work goes on), else auto-close (false).</summary>
     private bool CloseOrReopen()
     {
-        if (_rng.Chance(DeskProfile.ReopenShare))
-        {
-            if (!Advance(_rng.LogNormal(DeskProfile.ReopenMedianMinutes, 1.0))) return false;
-            Note(_requester, 0);
-            EmitSystem(w =>
-            {
-                Automation(w, "Ticket Update", "Reopen on customer reply");
-                w.WriteString("status", TicketStatuses.Open);
-            });
-            return true;
-        }
+        if (_rng.Chance(DeskProfile.ReopenShare)) return CustomerReply(DeskProfile.ReopenMedianMinutes, 1.0);
         if (Advance(_rng.LogNormal(DeskProfile.CloseAfterResolveMedianMinutes, DeskProfile.CloseSigma)))
             EmitSystem(w =>
             {
@@ -219,11 +209,10 @@ internal sealed class TicketSimulation
         return _now <= _end;
     }
 
-    private void Emit(long performer, Action<Utf8JsonWriter> body) => Append(performer, body);
+    private void EmitSystem(Action<Utf8JsonWriter> body) => Emit(null, body);
 
-    private void EmitSystem(Action<Utf8JsonWriter> body) => Append(null, body);
-
-    private void Append(long? performer, Action<Utf8JsonWriter> body)
+    /// <summary>Appends an activity by <paramref name="performer"/> (null: the system) at the current time.</summary>
+    private void Emit(long? performer, Action<Utf8JsonWriter> body)
     {
         _writer.Reset();
         var start = _json.WrittenCount;
