@@ -26,3 +26,37 @@ public class FreshdeskTimeTests
     public void Rejects_other_formats_and_impossible_dates(string text) =>
         Assert.False(FreshdeskTime.TryParse(text, out _));
 }
+
+public class ActivityBodyTests
+{
+    [Theory]
+    [InlineData("{\"status\":", "activity")]
+    [InlineData("", "activity")]
+    [InlineData("[1,2]", "activity")]
+    [InlineData("{\"status\":5}", "activity.status")]
+    [InlineData("{\"note\":{\"id\":\"x\",\"type\":0}}", "activity.note.id")]
+    [InlineData("{\"requester\":true}", "activity.requester")]
+    [InlineData("{\"status\":\"Open\"} {}", "activity")]
+    public void Bad_activity_json_is_an_input_error_naming_the_field(string json, string field)
+    {
+        var error = Assert.Throws<InputFormatException>(() => new SupportTools.Tickets.ActivityBodyReader().Read(json));
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Facts_and_compact_json_come_out_of_one_pass()
+    {
+        var reader = new SupportTools.Tickets.ActivityBodyReader();
+        var facts = reader.Read("""{ "status" : "waiting FOR customer", "requester_id": "42", "note": {"id": 7, "type": 3}, "Custom Field": "é", "x": [1, {"y": null}] }""");
+        Assert.Equal("Waiting on Customer", facts.Status);
+        Assert.Equal(42, facts.RequesterId);
+        Assert.Equal((7L, 3), (facts.NoteId!.Value, facts.NoteType!.Value));
+        Assert.Equal("status,requester_id,note,Custom Field,x", facts.Changes);
+        Assert.False(facts.IsAutomation);
+        Assert.Equal("""{"status":"waiting FOR customer","requester_id":"42","note":{"id":7,"type":3},"Custom Field":"é","x":[1,{"y":null}]}""",
+            System.Text.Encoding.UTF8.GetString(reader.Json));
+        var values = reader.Values.ToArray().Select(v => (v.Key, System.Text.Encoding.UTF8.GetString(reader.Json.Slice(v.Start, v.Length)))).ToList();
+        Assert.Equal(("x", "[1,{\"y\":null}]"), values[^1]);
+        Assert.Equal(("note", "{\"id\":7,\"type\":3}"), values[2]);
+    }
+}

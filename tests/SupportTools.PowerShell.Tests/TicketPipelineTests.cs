@@ -212,6 +212,24 @@ public sealed class TicketPipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_piped_activity_is_an_error_and_the_rest_of_the_run_imports()
+    {
+        var db = _ps.PathOf("piped.db");
+        var result = _ps.Run("""
+            $facts = [SupportTools.Tickets.ActivityFacts]::new($null, $null, $null, $null, $false, '')
+            $bad = [SupportTools.Tickets.TicketActivity]::new(1, [datetimeoffset]'2024-03-04T10:00:00Z', 'user', 5, '{"status":', $facts)
+            $good = [SupportTools.Tickets.TicketActivity]::Create(1, [datetimeoffset]'2024-03-04T10:01:00Z', 'user', 5, '{"status":"Open"}')
+            $bad, $good | Import-TicketActivity -Database $args[0]
+            """, db);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidInputObject,SupportTools.Commands.Tickets.ImportTicketActivityCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal("{\"status\":", P((PSObject)PSObject.AsPSObject(error.TargetObject), "Activity"));
+        var summary = Assert.Single(result.Output);
+        Assert.Equal((1L, 1L), ((long)P(summary, "Activities")!, (long)P(summary, "Inserted")!)); // the bad one is the error, not an activity
+    }
+
+    [Fact]
     public void NoClobber_keeps_an_existing_file()
     {
         var path = _ps.PathOf("exists.json");

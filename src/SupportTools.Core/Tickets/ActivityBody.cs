@@ -44,10 +44,18 @@ public sealed class ActivityBodyReader
     public ActivityFacts Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        if (!reader.Read()) throw new InputFormatException("the activity is empty; expected a JSON object", field: "activity");
-        var facts = Read(ref reader);
-        if (reader.Read()) throw new InputFormatException("text follows the activity object", field: "activity");
-        return facts;
+        try
+        {
+            if (!reader.Read()) throw new InputFormatException("the activity is empty; expected a JSON object", field: "activity");
+            var facts = Read(ref reader);
+            if (reader.Read()) throw new InputFormatException("text follows the activity object", field: "activity");
+            return facts;
+        }
+        catch (JsonException exception)
+        {
+            throw new InputFormatException("the activity is not valid JSON: " + exception.Message.Split(" LineNumber:")[0],
+                field: "activity", inner: exception);
+        }
     }
 
     /// <summary>

@@ -107,7 +107,16 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
             if (_declined) return;
             _batch = OpenStore().BeginImport(null);
         }
-        _batch.Add(InputObject);
+        try
+        {
+            _batch.Add(InputObject);
+        }
+        catch (InputFormatException exception)
+        {
+            // One bad object is that object's problem: report it and keep the rest of the run.
+            WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Reason, field: exception.Field, item: InputObject),
+                ErrorRecords.InvalidInputObject));
+        }
     }
 
     private TicketStore OpenStore()
