@@ -8,7 +8,7 @@ namespace SupportTools.Commands;
 /// total is known, and always a final Completed record. Core calls <see cref="Report"/> synchronously
 /// on the pipeline thread, which is the only thread allowed to write.
 /// </summary>
-public sealed class ProgressWriter
+internal sealed class ProgressWriter
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly Cmdlet _cmdlet;

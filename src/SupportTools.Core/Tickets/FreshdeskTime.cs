@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SupportTools.Tickets;
 
 /// <summary>
@@ -80,11 +78,6 @@ public static class FreshdeskTime
             for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
         });
     }
-
-    /// <summary>Parses the export format, or the invariant forms PowerShell users type (ISO 8601 and the like).</summary>
-    public static bool TryParseLenient(string text, out DateTimeOffset value) =>
-        TryParse(text.Trim(), out value)
-        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
     {
