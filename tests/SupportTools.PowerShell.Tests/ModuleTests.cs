@@ -58,6 +58,24 @@ public sealed class ModuleTests : IDisposable
         Assert.Contains(name, (string)help.Properties["Code"].Value);
     }
 
+    [Theory]
+    [InlineData("New-TicketActivity")]
+    [InlineData("Export-TicketActivity")]
+    [InlineData("Import-TicketActivity")]
+    [InlineData("Get-TicketActivity")]
+    [InlineData("Get-TicketDuration")]
+    public void Help_documents_every_parameter(string name)
+    {
+        var result = _ps.Run("""
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            $declared = (Get-Command $args[0]).Parameters.Keys | Where-Object { $_ -notin $common }
+            $documented = @((Get-Help $args[0] -Full).parameters.parameter | Where-Object { $_.description } | ForEach-Object { [string]$_.name })
+            $declared | Where-Object { $_ -notin $documented }
+            """, name);
+        result.ThrowOnError();
+        Assert.Empty(result.Output.Select(o => (string)o.BaseObject));
+    }
+
     [Fact]
     public void Manifest_version_matches_the_assembly_version()
     {
