@@ -15,7 +15,7 @@ public sealed class SqliteStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly Dictionary<string, byte[]> _utf8 = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Prepares <paramref name="sql"/> on <paramref name="connection"/>; parameters are <c>?1</c>, <c>?2</c>…</summary>
+    /// <summary>Prepares <paramref name="sql"/> on <paramref name="connection"/>; parameters are <c>?1</c>, <c>?2</c>… (1-based), result columns 0-based.</summary>
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _connection = connection;
@@ -58,6 +58,25 @@ public sealed class SqliteStatement : IDisposable
         if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW)) Check(result);
         return raw.sqlite3_changes(_connection.Handle);
     }
+
+    /// <summary>Steps to the next result row; false (and reset, ready to run again) when there are no more.</summary>
+    public bool Read()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW) return true;
+        raw.sqlite3_reset(_statement);
+        if (result != raw.SQLITE_DONE) Check(result);
+        return false;
+    }
+
+    /// <summary>True when column <paramref name="column"/> (0-based) of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>Column <paramref name="column"/> (0-based) as an integer.</summary>
+    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>Column <paramref name="column"/> (0-based) as UTF-8 text, valid until the next step.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>The rowid of the last row inserted on this connection.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_connection.Handle);
