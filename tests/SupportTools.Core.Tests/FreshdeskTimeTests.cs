@@ -60,3 +60,23 @@ public class ActivityBodyTests
         Assert.Equal(("note", "{\"id\":7,\"type\":3}"), values[2]);
     }
 }
+
+public class ActivityKeyTests
+{
+    private static readonly DateTimeOffset At = new(2024, 1, 1, 10, 0, 0, TimeSpan.Zero);
+    private static long Key(long ticket = 1, DateTimeOffset? at = null, string type = "user", long? performer = 5, string json = "{\"status\":\"Open\"}") =>
+        new SupportTools.Tickets.ActivityKey().Compute(ticket, at ?? At, type, performer, System.Text.Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Equal_rows_share_a_key_and_every_field_changes_it()
+    {
+        var key = Key();
+        Assert.Equal(key, Key());
+        Assert.Equal(5, new[]
+        {
+            Key(ticket: 2), Key(at: At.AddSeconds(1)), Key(type: "system"), Key(performer: null), Key(json: "{\"status\":\"Pending\"}"),
+        }.Where(k => k != key).Distinct().Count());
+        // Same instant, other offset: a different row as exported, so a different activity.
+        Assert.NotEqual(key, Key(at: At.ToOffset(TimeSpan.FromHours(2))));
+    }
+}

@@ -9,10 +9,11 @@ internal sealed class ParsedChunk
 
     /// <summary>One activity; its JSON and value locations point into the chunk's shared buffers.</summary>
     public readonly record struct Row(long TicketId, DateTimeOffset PerformedAt, string PerformerType, long? PerformerId,
-        ActivityFacts Facts, int JsonStart, int JsonLength, int ValuesStart, int ValuesCount);
+        ActivityFacts Facts, int JsonStart, int JsonLength, int ValuesStart, int ValuesCount, long Key);
 
     private readonly ArrayBufferWriter<byte> _json = new(1 << 20);
     private readonly List<(string Key, int Start, int Length)> _values = new(Capacity * 2);
+    private readonly ActivityKey _key = new();
 
     public List<Row> Rows { get; } = new(Capacity);
 
@@ -34,7 +35,8 @@ internal sealed class ParsedChunk
         var valuesStart = _values.Count;
         foreach (var value in reader.Body.Values) _values.Add(value);
         Rows.Add(new Row(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Facts,
-            start, json.Length, valuesStart, _values.Count - valuesStart));
+            start, json.Length, valuesStart, _values.Count - valuesStart,
+            _key.Compute(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, json)));
     }
 
     public ReadOnlySpan<byte> Json(in Row row) => _json.WrittenSpan.Slice(row.JsonStart, row.JsonLength);

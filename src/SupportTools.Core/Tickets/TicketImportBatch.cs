@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Hashing;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SupportTools.Storage;
@@ -18,7 +17,7 @@ public sealed class TicketImportBatch : IDisposable
     private readonly string? _source;
     private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
     private readonly HashSet<long> _tickets = [];
-    private readonly XxHash64 _hash = new();
+    private readonly ActivityKey _pipedKey = new();
     private readonly ActivityBodyReader _pipedBody = new();
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private long _activities, _inserted;
@@ -53,15 +52,17 @@ public sealed class TicketImportBatch : IDisposable
     public void Add(TicketActivity activity)
     {
         var facts = _pipedBody.Read(activity.Activity);
-        Add(activity.TicketId, activity.PerformedAt, activity.PerformerType, activity.PerformerId, facts, _pipedBody.Json, _pipedBody.Values);
+        var key = _pipedKey.Compute(activity.TicketId, activity.PerformedAt, activity.PerformerType, activity.PerformerId, _pipedBody.Json);
+        Add(activity.TicketId, activity.PerformedAt, activity.PerformerType, activity.PerformerId, facts, _pipedBody.Json, _pipedBody.Values, key);
     }
 
     /// <summary>
     /// Adds an activity from its parts (the file path: no intermediate object). <paramref name="values"/> locate each
-    /// top-level key's value inside <paramref name="json"/>, as <see cref="ActivityBodyReader.Values"/> does.
+    /// top-level key's value inside <paramref name="json"/>, as <see cref="ActivityBodyReader.Values"/> does;
+    /// <paramref name="key"/> is its <see cref="ActivityKey"/> (computed by the caller, off the writing thread).
     /// </summary>
     public void Add(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, in ActivityFacts facts,
-        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values)
+        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key)
     {
         _activities++;
         if (_tickets.Add(ticketId))
@@ -84,7 +85,7 @@ public sealed class TicketImportBatch : IDisposable
         insert.Bind(10, facts.IsAutomation ? 1 : 0);
         insert.Bind(11, facts.Changes);
         insert.BindUtf8(12, json);
-        insert.Bind(13, ContentKey(ticketId, seconds, offset, performerType, performerId, json));
+        insert.Bind(13, key);
         if (insert.Execute() == 0) return; // a repeat: already stored or earlier in this input
         var id = insert.LastInsertRowId;
         _inserted++;
@@ -96,11 +97,11 @@ public sealed class TicketImportBatch : IDisposable
             _insertNote.Bind(3, facts.NoteType);
             _insertNote.Execute();
         }
-        foreach (var (key, start, length) in values)
+        foreach (var (name, start, length) in values)
         {
-            if (key is "note" or "status") continue; // kept in notes / on the activity row
+            if (name is "note" or "status") continue; // kept in notes / on the activity row
             _insertProperty.Bind(1, id);
-            _insertProperty.Bind(2, key);
+            _insertProperty.Bind(2, name);
             _insertProperty.BindUtf8(3, json.Slice(start, length));
             _insertProperty.Execute();
         }
@@ -136,20 +137,6 @@ public sealed class TicketImportBatch : IDisposable
         if (!_committed) _transaction.Rollback();
         foreach (var statement in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) statement.Dispose();
         _transaction.Dispose();
-    }
-
-    private long ContentKey(long ticketId, long seconds, long offset, string performerType, long? performerId, ReadOnlySpan<byte> json)
-    {
-        Span<byte> numbers = stackalloc byte[32];
-        BitConverter.TryWriteBytes(numbers, ticketId);
-        BitConverter.TryWriteBytes(numbers[8..], seconds);
-        BitConverter.TryWriteBytes(numbers[16..], offset);
-        BitConverter.TryWriteBytes(numbers[24..], performerId ?? long.MinValue);
-        _hash.Reset();
-        _hash.Append(numbers);
-        _hash.Append(Encoding.UTF8.GetBytes(performerType));
-        _hash.Append(json);
-        return (long)_hash.GetCurrentHashAsUInt64();
     }
 
     private SqliteCommand Command(SqliteConnection connection, string sql)

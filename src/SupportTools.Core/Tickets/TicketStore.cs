@@ -30,7 +30,7 @@ public sealed class TicketStore : IDisposable
             foreach (var chunk in parser.Chunks())
             {
                 foreach (var row in chunk.Rows)
-                    batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row));
+                    batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row), row.Key);
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke(reader.BytesRead, reader.Length);
             }
