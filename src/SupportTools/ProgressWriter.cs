@@ -12,8 +12,8 @@ internal sealed class ProgressWriter
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly Cmdlet _cmdlet;
-    private readonly ProgressRecord _record;
-    private readonly string _unit;
+    private readonly int _activityId;
+    private readonly string _activity, _status, _unit;
     private readonly Stopwatch _sinceLast = new();
 
     /// <summary>Creates a writer for one activity (e.g. "Importing ticket activity").</summary>
@@ -21,7 +21,9 @@ internal sealed class ProgressWriter
     {
         _cmdlet = cmdlet;
         _unit = unit;
-        _record = new ProgressRecord(activityId, activity, status);
+        _activityId = activityId;
+        _activity = activity;
+        _status = status;
     }
 
     /// <summary>Reports <paramref name="completed"/> units of <paramref name="total"/>; skipped when too soon after the last.</summary>
@@ -29,24 +31,17 @@ internal sealed class ProgressWriter
     {
         if (_sinceLast.IsRunning && _sinceLast.Elapsed < Interval) return;
         _sinceLast.Restart();
-        _record.RecordType = ProgressRecordType.Processing;
+        // A fresh record each time: hosts and the Progress stream keep the objects they are given.
+        var record = new ProgressRecord(_activityId, _activity, _status) { CurrentOperation = $"{completed:N0} {_unit}" };
         if (total is > 0)
         {
-            _record.PercentComplete = (int)Math.Clamp(completed * 100 / total.Value, 0, 100);
-            _record.StatusDescription = $"{completed:N0} of {total:N0} {_unit}";
+            record.PercentComplete = (int)Math.Clamp(completed * 100 / total.Value, 0, 100);
+            record.CurrentOperation = $"{completed:N0} of {total:N0} {_unit}";
         }
-        else
-        {
-            _record.StatusDescription = $"{completed:N0} {_unit}";
-        }
-        _cmdlet.WriteProgress(_record);
+        _cmdlet.WriteProgress(record);
     }
 
     /// <summary>Writes the Completed record that removes the bar.</summary>
-    public void Complete()
-    {
-        _record.RecordType = ProgressRecordType.Completed;
-        _record.PercentComplete = 100;
-        _cmdlet.WriteProgress(_record);
-    }
+    public void Complete() =>
+        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, _status) { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
 }

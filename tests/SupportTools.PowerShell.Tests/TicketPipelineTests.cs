@@ -113,7 +113,9 @@ public sealed class TicketPipelineTests : IDisposable
         var first = RunOk("$executionContext.SessionState.InvokeProvider.Item.Get($args[0]) | Import-TicketActivity -Database $args[1]", Path.Combine(_ps.Directory, "*.json"), db).Output;
         Assert.Equal(2, first.Count);
         Assert.All(first, s => Assert.Equal(P(s, "Activities"), P(s, "Inserted")));
-        var again = RunOk("Import-TicketActivity -Path $args[0] -Database $args[1]", Path.Combine(_ps.Directory, "*.json"), db).Output;
+        var secondRun = RunOk("Import-TicketActivity -Path $args[0] -Database $args[1]", Path.Combine(_ps.Directory, "*.json"), db);
+        Assert.Equal(2, secondRun.Warnings.Count(w => w.Contains("added nothing")));
+        var again = secondRun.Output;
         Assert.Equal(2, again.Count);
         Assert.All(again, s => Assert.Equal(0L, P(s, "Inserted")));
         Assert.All(again, s => Assert.Equal(P(s, "Activities"), P(s, "Duplicates")));
@@ -181,6 +183,9 @@ public sealed class TicketPipelineTests : IDisposable
         Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
         var import = RunOk("Import-TicketActivity $args[0] -Database $args[1]", _ps.PathOf("progress.json"), _ps.PathOf("p.db"));
         Assert.Equal(ProgressRecordType.Completed, import.Progress[^1].RecordType);
+        var durations = RunOk("Get-TicketDuration -Database $args[0]", _ps.PathOf("p.db"));
+        Assert.Equal(ProgressRecordType.Completed, durations.Progress[^1].RecordType);
+        Assert.Contains(durations.Progress, p => p.RecordType == ProgressRecordType.Processing);
     }
 
     [Fact]

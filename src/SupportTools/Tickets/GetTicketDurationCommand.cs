@@ -65,7 +65,13 @@ public sealed class GetTicketDurationCommand : SupportToolsCmdlet
             yield break;
         }
         WriteVerbose($"Computing durations as of {asOf:O}.");
+        var progress = new ProgressWriter(this, 1, "Computing ticket durations", "Reading the store", "tickets");
+        long tickets = 0;
         foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(TicketId, CancellationToken), asOf.Value, CancellationToken))
+        {
+            progress.Report(++tickets, null);
             yield return duration;
+        }
+        progress.Complete();
     }
 }

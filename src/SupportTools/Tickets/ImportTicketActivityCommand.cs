@@ -77,6 +77,8 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
             var summary = store.ImportFile(file, progress.Report, CancellationToken);
             WriteVerbose($"'{file}': {summary.Activities:N0} activities for {summary.Tickets:N0} tickets, " +
                          $"{summary.Inserted:N0} new, {summary.Duplicates:N0} already stored, in {summary.Elapsed}.");
+            if (summary.Activities > 0 && summary.Inserted == 0)
+                WriteWarning($"'{file}' added nothing: all {summary.Activities:N0} activities were already in '{_databasePath}'.");
             WriteObject(summary);
         }
         catch (InputFormatException exception)
