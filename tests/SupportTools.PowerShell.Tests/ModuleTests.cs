@@ -11,6 +11,11 @@ public sealed class ModuleTests : IDisposable
 
     public void Dispose() => _ps.Dispose();
 
+    public static TheoryData<string> CmdletNames => new()
+    {
+        "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
+    };
+
     private List<Type> CmdletClasses() =>
         _ps.Module.ImplementingAssembly!.GetExportedTypes()
             .Where(t => t.GetCustomAttribute<CmdletAttribute>() is not null).ToList();
@@ -43,11 +48,7 @@ public sealed class ModuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("New-TicketActivity")]
-    [InlineData("Export-TicketActivity")]
-    [InlineData("Import-TicketActivity")]
-    [InlineData("Get-TicketActivity")]
-    [InlineData("Get-TicketDuration")]
+    [MemberData(nameof(CmdletNames))]
     public void Every_cmdlet_has_help_with_examples(string name)
     {
         var result = _ps.Run("$h = Get-Help $args[0] -Full; [pscustomobject]@{ Synopsis = [string]$h.Synopsis; Examples = @($h.examples.example).Count; Code = [string]@($h.examples.example)[0].code }", name);
@@ -59,11 +60,7 @@ public sealed class ModuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("New-TicketActivity")]
-    [InlineData("Export-TicketActivity")]
-    [InlineData("Import-TicketActivity")]
-    [InlineData("Get-TicketActivity")]
-    [InlineData("Get-TicketDuration")]
+    [MemberData(nameof(CmdletNames))]
     public void Help_documents_every_parameter(string name)
     {
         var result = _ps.Run("""

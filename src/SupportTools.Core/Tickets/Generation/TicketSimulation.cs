@@ -115,11 +115,7 @@ internal sealed class TicketSimulation
         {
             // No answer from the customer: the desk resolves it after a couple of days.
             if (!Advance(_rng.LogNormal(2 * 24 * 60, 0.3))) return false;
-            EmitSystem(w =>
-            {
-                Automation(w, "Supervisor", "Resolve after 48h without reply");
-                w.WriteString("status", TicketStatuses.Resolved);
-            });
+            AutomationSetsStatus("Supervisor", "Resolve after 48h without reply", TicketStatuses.Resolved);
             return CloseOrReopen();
         }
         return CustomerReply(DeskProfile.CustomerReplyMedianMinutes, DeskProfile.CustomerReplySigma);
@@ -131,11 +127,7 @@ internal sealed class TicketSimulation
         if (!Advance(_rng.LogNormal(medianMinutes, sigma))) return false;
         Note(_requester, 0);
         if (!Advance(_rng.LogNormal(0.05, 0.5))) return false;
-        EmitSystem(w =>
-        {
-            Automation(w, "Ticket Update", "Reopen on customer reply");
-            w.WriteString("status", TicketStatuses.Open);
-        });
+        AutomationSetsStatus("Ticket Update", "Reopen on customer reply", TicketStatuses.Open);
         return true;
     }
 
@@ -151,11 +143,7 @@ internal sealed class TicketSimulation
     {
         if (_rng.Chance(DeskProfile.ReopenShare)) return CustomerReply(DeskProfile.ReopenMedianMinutes, 1.0);
         if (Advance(_rng.LogNormal(DeskProfile.CloseAfterResolveMedianMinutes, DeskProfile.CloseSigma)))
-            EmitSystem(w =>
-            {
-                Automation(w, "Supervisor", "Close resolved tickets after 48h");
-                w.WriteString("status", TicketStatuses.Closed);
-            });
+            AutomationSetsStatus("Supervisor", "Close resolved tickets after 48h", TicketStatuses.Closed);
         return false;
     }
 
@@ -192,6 +180,13 @@ internal sealed class TicketSimulation
         w.WriteNumber("id", _nextNoteId++);
         w.WriteNumber("type", type);
         w.WriteEndObject();
+    });
+
+    /// <summary>An automation rule (system performer) changing the status.</summary>
+    private void AutomationSetsStatus(string type, string rule, string status) => EmitSystem(w =>
+    {
+        Automation(w, type, rule);
+        w.WriteString("status", status);
     });
 
     private static void Automation(Utf8JsonWriter w, string type, string rule)
