@@ -217,6 +217,13 @@ public class DurationTests
         Assert.Equal("Waiting on Customer", d.Status);
     }
 
+    [Fact]
+    public void Ordered_input_that_goes_back_in_time_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TicketDurationCalculator.FromOrdered([Created(10), Status(5, "Pending")], At(60)).ToList());
+        Assert.Contains("Ticket 1", error.Message);
+    }
+
     private static string Describe(TicketDuration d) =>
         $"{d.TicketId} {d.CreatedAt:O} {d.Status} {d.OpenTime} {d.PendingTime} {d.TimeToFirstResponse} {d.TimeToResolution} {d.Reopens} {d.ActivityCount}";
 }

@@ -11,9 +11,14 @@ public static class TicketDurationCalculator
     {
         var timeline = new TicketTimeline();
         var examined = 0;
+        TicketEvent previous = default;
         foreach (var e in events)
         {
             if ((++examined & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            // Out-of-order input would silently give wrong durations; it is a caller's bug, so say so.
+            if (examined > 1 && e.TicketId == previous.TicketId && e.PerformedAt < previous.PerformedAt)
+                throw new ArgumentException($"Ticket {e.TicketId}'s events are not in performed_at order ({e.PerformedAt:O} after {previous.PerformedAt:O}).", nameof(events));
+            previous = e;
             if (timeline.HasEvents && e.TicketId != timeline.TicketId) yield return timeline.Finish(asOf);
             if (e.PerformedAt <= asOf) timeline.Add(e);
         }
