@@ -66,9 +66,8 @@ public sealed class TicketStore : IDisposable
                    (lower(a.performer_type) NOT IN ('user', 'agent') OR a.is_automation),
                    a.performer_id, a.status, a.note_type, a.requester_id
             FROM activities a
-            """ + (ticketIds is null ? "" : " WHERE a.ticket_id IN (SELECT value FROM json_each(?1))") +
-            " ORDER BY a.ticket_id, a.performed_at, a.id");
-        if (ticketIds is not null) rows.Bind(1, JsonSerializer.Serialize(ticketIds));
+            """ + (ticketIds is null ? "" : TicketFilterSql) + " ORDER BY a.ticket_id, a.performed_at, a.id");
+        if (ticketIds is not null) rows.Bind(1, JsonSerializer.Serialize(ticketIds)); // $tickets is the only parameter
         var count = 0;
         while (rows.Read())
         {
@@ -108,12 +107,15 @@ public sealed class TicketStore : IDisposable
         }
     }
 
-    /// <summary>A WHERE clause for the ticket ids, bound as one JSON array parameter (never spliced into the SQL).</summary>
+    /// <summary>Ticket ids arrive as one JSON array parameter, never spliced into the SQL.</summary>
+    private const string TicketFilterSql = " WHERE a.ticket_id IN (SELECT value FROM json_each($tickets))";
+
+    /// <summary>The ticket-id WHERE clause for a command, with its parameter bound; empty when all tickets are wanted.</summary>
     private static string TicketFilter(SqliteCommand command, IReadOnlyCollection<long>? ticketIds)
     {
         if (ticketIds is null) return "";
         command.Parameters.AddWithValue("$tickets", JsonSerializer.Serialize(ticketIds));
-        return " WHERE a.ticket_id IN (SELECT value FROM json_each($tickets))";
+        return TicketFilterSql;
     }
 
     private static DateTimeOffset Time(SqliteDataReader row, int column) =>
