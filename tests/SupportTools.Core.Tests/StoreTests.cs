@@ -129,6 +129,9 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(new DateTimeOffset(2024, 1, 1, 10, 5, 0, TimeSpan.Zero), store.LatestPerformedAt());
         Assert.Equal(new DateTimeOffset(2024, 1, 1, 10, 0, 0, TimeSpan.Zero), store.LatestPerformedAt([2]));
         Assert.Null(store.LatestPerformedAt([99]));
+        Assert.Equal([2L], store.GetEvents([2]).Select(e => e.TicketId));
+        Assert.Equal(4, store.GetEvents([1, 2]).Count());
+        Assert.Empty(store.GetEvents([]));
     }
 
     public static TheoryData<string, string, long?, string?> BadFiles => new()
