@@ -1,12 +1,27 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Builds, tests, benchmarks and packages SupportTools. A thin wrapper over dotnet: `dotnet build` alone stages
-    the module in out/SupportTools.
+    Builds, tests, benchmarks and packages SupportTools.
+
+.DESCRIPTION
+    A thin wrapper over dotnet. `dotnet build` alone stages the loadable module in out/SupportTools (MSBuild does
+    the staging), so this script only chains the steps and fails as soon as one fails.
+
+    Build    dotnet build SupportTools.sln
+    Test     dotnet test SupportTools.sln (xunit: core and hosted-engine module tests)
+    Pester   Build, then tests/Pester in a child pwsh against the staged module (installs Pester 5 if missing)
+    Bench    Throughput benchmarks (always Release)
+    Package  Build, then zip out/SupportTools into artifacts/SupportTools-<ModuleVersion>.zip
+
 .EXAMPLE
-    ./build.ps1 -Task Build, Test, Pester
+    ./build.ps1
+
+    Builds the solution in Release and stages out/SupportTools.
+
 .EXAMPLE
-    ./build.ps1 -Task Bench
+    ./build.ps1 -Task Test, Pester -Configuration Debug
+
+    Runs the xunit tests, then the Pester tests, against a Debug build.
 #>
 [CmdletBinding()]
 param(
@@ -19,63 +34,91 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-$root = $PSScriptRoot
-$solution = Join-Path $root 'SupportTools.sln'
-$staged = Join-Path $root 'out' 'SupportTools'
+$solution = Join-Path $PSScriptRoot 'SupportTools.sln'
+$stagedModule = Join-Path $PSScriptRoot 'out' 'SupportTools'
+$pesterTests = Join-Path $PSScriptRoot 'tests' 'Pester'
+$minimumPester = [version] '5.5.0'
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    Write-Host "dotnet $Arguments" -ForegroundColor Cyan
+    # Native commands do not throw on failure, even with $ErrorActionPreference = 'Stop': check the exit code.
+    # The arguments come as one array, so dotnet options such as -v or -c never bind to this function's own parameters.
+    param([Parameter(Mandatory)] [string[]] $Arguments)
+
+    Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
     & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
+    if ($LASTEXITCODE -ne 0) {
+        throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE."
+    }
 }
 
-function Invoke-Build { Invoke-Dotnet build $solution -c $Configuration }
+function Invoke-BuildTask {
+    Invoke-Dotnet 'build', $solution, '--configuration', $Configuration
+}
 
-function Invoke-Test { Invoke-Dotnet test $solution -c $Configuration }
+function Invoke-TestTask {
+    Invoke-Dotnet 'test', $solution, '--configuration', $Configuration
+}
 
-function Invoke-Pester5 {
-    Invoke-Build
-    $pester = Get-Module Pester -ListAvailable | Where-Object Version -GE '5.5.0' | Select-Object -First 1
-    if (-not $pester) {
-        Write-Host 'Installing Pester 5 for the current user' -ForegroundColor Cyan
-        Install-Module Pester -MinimumVersion 5.5.0 -Scope CurrentUser -Force -SkipPublisherCheck
-    }
-    # A child pwsh: the module's assemblies stay out of this session, and its exit code says whether tests passed.
-    $script = {
-        param($Path)
-        Import-Module Pester -MinimumVersion 5.5.0
+function Install-PesterIfMissing {
+    $installed = Get-Module Pester -ListAvailable | Where-Object Version -GE $minimumPester
+    if ($installed) { return }
+    Write-Host "Installing Pester $minimumPester or later for the current user" -ForegroundColor Cyan
+    # -SkipPublisherCheck: Windows ships an old Pester signed by a different publisher, which would block the install.
+    Install-Module Pester -MinimumVersion $minimumPester -Scope CurrentUser -Force -SkipPublisherCheck
+}
+
+function Get-PwshPath {
+    # The same pwsh that runs this script; fall back to PATH when hosted by something else.
+    $current = [Environment]::ProcessPath
+    if ($current -and [IO.Path]::GetFileNameWithoutExtension($current) -eq 'pwsh') { return $current }
+    (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source
+}
+
+function Invoke-PesterTask {
+    Invoke-BuildTask
+    Install-PesterIfMissing
+    # A child pwsh: the module's assemblies cannot be unloaded, so they stay out of this session, and the child's
+    # exit code (Run.Exit) is the number of failed tests.
+    $runPester = {
+        param([string] $Path, [version] $MinimumVersion)
+        $ErrorActionPreference = 'Stop'
+        Import-Module Pester -MinimumVersion $MinimumVersion
         $configuration = New-PesterConfiguration
         $configuration.Run.Path = $Path
         $configuration.Run.Exit = $true
         $configuration.Output.Verbosity = 'Detailed'
         Invoke-Pester -Configuration $configuration
     }
-    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script -args (Join-Path $root 'tests' 'Pester')
-    if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failed tests or an error)." }
+    & (Get-PwshPath) -NoProfile -NonInteractive -Command $runPester -args $pesterTests, $minimumPester
+    if ($LASTEXITCODE -ne 0) {
+        throw "Pester failed: $LASTEXITCODE failed test(s), or the run itself failed."
+    }
 }
 
-function Invoke-Bench {
-    Invoke-Dotnet run -c Release --project (Join-Path $root 'bench' 'SupportTools.Bench') -- all
-    Invoke-Dotnet run -c Release --project (Join-Path $root 'bench' 'SupportTools.Bench') -- realism
+function Invoke-BenchTask {
+    $project = Join-Path $PSScriptRoot 'bench' 'SupportTools.Bench'
+    Invoke-Dotnet 'run', '--configuration', 'Release', '--project', $project, '--', 'all'
+    Invoke-Dotnet 'run', '--configuration', 'Release', '--project', $project, '--', 'realism'
 }
 
-function Invoke-Package {
-    Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $staged 'SupportTools.psd1')).ModuleVersion
-    $artifacts = Join-Path $root 'artifacts'
-    New-Item -ItemType Directory -Force -Path $artifacts | Out-Null
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    $manifest = Join-Path $stagedModule 'SupportTools.psd1'
+    $version = (Import-PowerShellDataFile -Path $manifest).ModuleVersion
+    $artifacts = Join-Path $PSScriptRoot 'artifacts'
+    New-Item -ItemType Directory -Path $artifacts -Force | Out-Null
     $zip = Join-Path $artifacts "SupportTools-$version.zip"
-    Compress-Archive -Path $staged -DestinationPath $zip -Force
-    Write-Host "Packaged $zip"
+    # The folder itself goes in, so the archive unpacks to SupportTools/ (a module folder Import-Module accepts).
+    Compress-Archive -Path $stagedModule -DestinationPath $zip -Force
+    Write-Host "Packaged $zip" -ForegroundColor Green
 }
 
 foreach ($step in $Task) {
     switch ($step) {
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Test }
-        'Pester' { Invoke-Pester5 }
-        'Bench' { Invoke-Bench }
-        'Package' { Invoke-Package }
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Pester' { Invoke-PesterTask }
+        'Bench' { Invoke-BenchTask }
+        'Package' { Invoke-PackageTask }
     }
 }

@@ -1,21 +1,59 @@
-BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
+    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
+
+    function Get-ActivitiesData([string] $Path) {
+        $text = [IO.File]::ReadAllText($Path)
+        $text.Substring($text.IndexOf('"activities_data"'))
+    }
+}
 
 Describe 'Export-TicketActivity' {
-    It 'round-trips generated activity through the store byte for byte' {
-        $original = New-TicketActivity -TicketCount 100 -Seed 5 -Path (Join-Path $TestDrive 'original.json') @Window
-        $db = Join-Path $TestDrive 'rt.db'
-        Import-TicketActivity -Path $original.Path -Database $db | Out-Null
-        $exported = Get-TicketActivity -Database $db | Export-TicketActivity -Path (Join-Path $TestDrive 'exported.json')
-        $exported.Activities | Should -Be $original.Activities
-        $data = { param($p) $t = Get-Content $p -Raw; $t.Substring($t.IndexOf('"activities_data":')) }
-        & $data $exported.Path | Should -BeExactly (& $data $original.Path)
+    BeforeAll {
+        $generated = New-TicketActivity -TicketCount 100 -Seed 5 -Path (Join-Path $TestDrive 'generated.json') @window
+        $db = Join-Path $TestDrive 'store.db'
+        Import-TicketActivity -Path $generated.Path -Database $db | Out-Null
     }
 
-    It 'refuses to overwrite with -NoClobber' {
+    It 'round-trips Get-TicketActivity to the generated file byte for byte' {
+        $exported = Get-TicketActivity -Database $db | Export-TicketActivity -Path (Join-Path $TestDrive 'exported.json')
+
+        $exported.Activities | Should -Be $generated.Activities
+        $exported.Tickets | Should -Be $generated.Tickets
+        Get-ActivitiesData $exported.Path | Should -BeExactly (Get-ActivitiesData $generated.Path)
+    }
+
+    It 'writes the earliest and latest performed_at as the metadata window' {
+        $activities = Get-TicketActivity -Database $db -TicketId 1, 2, 3
+        $exported = $activities | Export-TicketActivity -Path (Join-Path $TestDrive 'three.json')
+        $times = $activities.PerformedAt | Sort-Object
+
+        $exported.StartAt | Should -Be $times[0]
+        $exported.EndAt | Should -Be $times[-1]
+        $metadata = (Get-Content $exported.Path -Raw | ConvertFrom-Json).metadata
+        # The window is UTC, so the export's +hhmm offset is +0000.
+        $metadata.start_at | Should -Be ($times[0].ToString('dd-MM-yyyy HH:mm:ss', [cultureinfo]::InvariantCulture) + ' +0000')
+        $metadata.end_at | Should -Be ($times[-1].ToString('dd-MM-yyyy HH:mm:ss', [cultureinfo]::InvariantCulture) + ' +0000')
+        $metadata.activities_count | Should -Be $activities.Count
+    }
+
+    It 'leaves an existing file alone with -NoClobber' {
         $path = Join-Path $TestDrive 'exists.json'
-        Set-Content $path 'keep me'
-        { New-TicketActivity 2 -Seed 1 @Window | Export-TicketActivity -Path $path -NoClobber -ErrorAction Stop } |
-            Should -Throw -ErrorId 'FileExists,SupportTools.Commands.Tickets.ExportTicketActivityCommand'
+        Set-Content -Path $path -Value 'keep me'
+
+        $thrown = { Get-TicketActivity -Database $db -TicketId 1 | Export-TicketActivity -Path $path -NoClobber } |
+            Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'FileExists,*'
         Get-Content $path | Should -Be 'keep me'
+    }
+
+    It 'writes no file under -WhatIf' {
+        $path = Join-Path $TestDrive 'whatif.json'
+        Get-TicketActivity -Database $db -TicketId 1 | Export-TicketActivity -Path $path -WhatIf
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'has help with examples' {
+        @((Get-Help Export-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }

@@ -1,17 +1,49 @@
-BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
+    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
+}
 
 Describe 'Get-TicketActivity' {
-    It 'binds TicketId by property name from durations' {
-        $db = Join-Path $TestDrive 'bind.db'
-        New-TicketActivity -TicketCount 40 -Seed 2 @Window | Import-TicketActivity -Database $db | Out-Null
-        $firstTwo = Get-TicketDuration -Database $db | Where-Object TicketId -In 1, 2
-        $history = $firstTwo | Get-TicketActivity -Database $db
-        ($history.TicketId | Sort-Object -Unique) | Should -Be @(1, 2)
+    BeforeAll {
+        $db = Join-Path $TestDrive 'store.db'
+        $generated = New-TicketActivity -TicketCount 40 -Seed 4 @window
+        $generated | Import-TicketActivity -Database $db | Out-Null
+    }
+
+    It 'gives back what was imported, ordered by ticket then time, property by property' {
+        $stored = Get-TicketActivity -Database $db
+
+        $stored.Count | Should -Be $generated.Count
+        for ($i = 0; $i -lt $stored.Count; $i++) {
+            foreach ($property in $generated[$i].PSObject.Properties.Name) {
+                $stored[$i].$property | Should -Be $generated[$i].$property -Because "$property of activity $i"
+            }
+            $stored[$i].PerformedAt.Offset | Should -Be $generated[$i].PerformedAt.Offset
+        }
+    }
+
+    It 'binds TicketId by property name from piped objects' {
+        $history = [pscustomobject] @{ TicketId = 3 }, [pscustomobject] @{ TicketId = 5 } | Get-TicketActivity -Database $db
+
+        $history.TicketId | Sort-Object -Unique | Should -Be @(3, 5)
+        $history.Count | Should -Be @($generated | Where-Object TicketId -In 3, 5).Count
     }
 
     It 'stops with DatabaseNotFound and creates nothing when the database is missing' {
-        $db = Join-Path $TestDrive 'absent.db'
-        { Get-TicketActivity -Database $db } | Should -Throw -ErrorId 'DatabaseNotFound,*'
-        Test-Path $db | Should -BeFalse
+        $absent = Join-Path $TestDrive 'absent.db'
+        $thrown = { Get-TicketActivity -Database $absent } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'DatabaseNotFound,*'
+        Test-Path $absent | Should -BeFalse
+    }
+
+    It 'has a default table view' {
+        Get-FormatData -TypeName SupportTools.Tickets.TicketActivity | Should -Not -BeNullOrEmpty
+        $table = Get-TicketActivity -Database $db -TicketId 1 | Format-Table | Out-String -Width 200
+        $table | Should -Match 'TicketId\s+PerformedAt\s+PerformerType\s+PerformerId\s+Status\s+Changes'
+        $table | Should -Match '2024-03-0[45] \d\d:\d\d:\d\d \+00:00'
+    }
+
+    It 'has help with examples' {
+        @((Get-Help Get-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }

@@ -1,41 +1,136 @@
-BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
+    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
+}
 
 Describe 'Get-TicketDuration' {
     BeforeAll {
-        $db = Join-Path $TestDrive 'durations.db'
-        New-TicketActivity -TicketCount 200 -Seed 3 @Window | Import-TicketActivity -Database $db | Out-Null
-        $fromStore = Get-TicketDuration -Database $db
+        # One hand-made ticket, written newest first: requester 9, agent 5. Only the agent's public reply at 10:30 is a
+        # first response (10:15 is the requester's own note, 10:20 a private note, 10:25 an automation).
+        $ticketFile = Join-Path $TestDrive 'ticket.json'
+        Set-Content -Path $ticketFile -Value @(
+            '{"metadata":{"start_at":"04-03-2024 00:00:00 +0000","end_at":"05-03-2024 00:00:00 +0000","activities_count":8},"activities_data":['
+            '{"performed_at":"04-03-2024 13:00:00 +0000","ticket_id":77,"performer_type":"user","performer_id":9,"activity":{"status":"Open"}},'
+            '{"performed_at":"04-03-2024 12:00:00 +0000","ticket_id":77,"performer_type":"user","performer_id":5,"activity":{"status":"Resolved"}},'
+            '{"performed_at":"04-03-2024 11:00:00 +0000","ticket_id":77,"performer_type":"user","performer_id":5,"activity":{"status":"Pending"}},'
+            '{"performed_at":"04-03-2024 10:30:00 +0000","ticket_id":77,"performer_type":"user","performer_id":5,"activity":{"note":{"id":4,"type":0}}},'
+            '{"performed_at":"04-03-2024 10:25:00 +0000","ticket_id":77,"performer_type":"system","activity":{"automation":{"type":"dispatcher","rule":"r"},"note":{"id":3,"type":4}}},'
+            '{"performed_at":"04-03-2024 10:20:00 +0000","ticket_id":77,"performer_type":"user","performer_id":5,"activity":{"note":{"id":2,"type":3}}},'
+            '{"performed_at":"04-03-2024 10:15:00 +0000","ticket_id":77,"performer_type":"user","performer_id":9,"activity":{"note":{"id":1,"type":0}}},'
+            '{"performed_at":"04-03-2024 10:00:00 +0000","ticket_id":77,"performer_type":"user","performer_id":9,"activity":{"new_ticket":true,"status":"Open","requester_id":9}}'
+            ']}'
+        )
+        $rulesDb = Join-Path $TestDrive 'rules.db'
+        Import-TicketActivity -Path $ticketFile -Database $rulesDb | Out-Null
+        $ticket = @(Get-TicketActivity -Database $rulesDb)
     }
 
-    It 'gives the same durations from the store as from piped activities' {
-        $fromPipe = New-TicketActivity -TicketCount 200 -Seed 3 @Window | Get-TicketDuration
-        $fromPipe.Count | Should -Be $fromStore.Count
-        for ($i = 0; $i -lt $fromStore.Count; $i++) {
-            foreach ($property in $fromStore[$i].PSObject.Properties.Name) {
-                $fromPipe[$i].$property | Should -Be $fromStore[$i].$property -Because "$property of ticket $($fromStore[$i].TicketId)"
-            }
+    Context 'rules, on a hand-made ticket' {
+        It 'runs the last interval to the latest activity by default (<Source>)' -ForEach @(
+            @{ Source = 'store' }, @{ Source = 'pipeline' }
+        ) {
+            # Piped in reverse: the cmdlet orders each ticket's activities by performed_at itself.
+            $d = if ($Source -eq 'store') { Get-TicketDuration -Database $rulesDb } else { $ticket[($ticket.Count - 1)..0] | Get-TicketDuration }
+
+            $d.TicketId | Should -Be 77
+            $d.CreatedAt | Should -Be ([datetimeoffset] '2024-03-04T10:00:00Z')
+            $d.Status | Should -Be 'Open'
+            $d.OpenTime | Should -Be ([timespan] '01:00:00')
+            $d.PendingTime | Should -Be ([timespan] '01:00:00')
+            $d.WaitingOnCustomerTime | Should -Be ([timespan]::Zero)
+            $d.WaitingOnThirdPartyTime | Should -Be ([timespan]::Zero)
+            $d.TimeToFirstResponse | Should -Be ([timespan] '00:30:00')
+            $d.TimeToResolution | Should -Be ([timespan] '02:00:00')
+            $d.ResolvedAt | Should -Be ([datetimeoffset] '2024-03-04T12:00:00Z')
+            $d.Reopens | Should -Be 1
+            $d.ActivityCount | Should -Be 8
+        }
+
+        It 'runs open intervals to a later -AsOf' {
+            $d = $ticket | Get-TicketDuration -AsOf '2024-03-04T14:00:00Z'
+            $d.OpenTime | Should -Be ([timespan] '02:00:00')
+            $d.PendingTime | Should -Be ([timespan] '01:00:00')
+        }
+
+        It 'does not examine activities after an earlier -AsOf' {
+            $d = $ticket | Get-TicketDuration -AsOf '2024-03-04T11:30:00Z'
+            $d.Status | Should -Be 'Pending'
+            $d.OpenTime | Should -Be ([timespan] '01:00:00')
+            $d.PendingTime | Should -Be ([timespan] '00:30:00')
+            $d.TimeToResolution | Should -BeNullOrEmpty
+            $d.ResolvedAt | Should -BeNullOrEmpty
+            $d.Reopens | Should -Be 0
+            $d.ActivityCount | Should -Be 6
         }
     }
 
-    It 'round-trips through Export-Csv and Import-Csv' {
-        $csv = Join-Path $TestDrive 'durations.csv'
-        $fromStore | Export-Csv $csv
-        $rows = Import-Csv $csv
-        $rows.Count | Should -Be $fromStore.Count
-        for ($i = 0; $i -lt $rows.Count; $i++) {
-            [long]$rows[$i].TicketId | Should -Be $fromStore[$i].TicketId
-            [timespan]::Parse($rows[$i].OpenTime, [cultureinfo]::InvariantCulture) | Should -Be $fromStore[$i].OpenTime
-            [int]$rows[$i].Reopens | Should -Be $fromStore[$i].Reopens
-            if ($fromStore[$i].TimeToFirstResponse) {
-                [timespan]::Parse($rows[$i].TimeToFirstResponse, [cultureinfo]::InvariantCulture) | Should -Be $fromStore[$i].TimeToFirstResponse
-            } else {
-                $rows[$i].TimeToFirstResponse | Should -BeNullOrEmpty
+    Context 'generated activity' {
+        BeforeAll {
+            $file = New-TicketActivity -TicketCount 200 -Seed 3 -Path (Join-Path $TestDrive 'activities.json') @window
+            $db = Join-Path $TestDrive 'durations.db'
+            Import-TicketActivity -Path $file.Path -Database $db | Out-Null
+            $fromStore = Get-TicketDuration -Database $db
+            $properties = 'TicketId', 'CreatedAt', 'Status', 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime',
+                'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount'
+        }
+
+        It 'gives the same durations from the store as from piped activities' {
+            $fromPipe = New-TicketActivity -TicketCount 200 -Seed 3 @window | Get-TicketDuration
+
+            $fromStore.Count | Should -Be 200
+            $fromPipe.Count | Should -Be $fromStore.Count
+            for ($i = 0; $i -lt $fromStore.Count; $i++) {
+                foreach ($property in $properties) {
+                    $fromPipe[$i].$property | Should -Be $fromStore[$i].$property -Because "$property of ticket $($fromStore[$i].TicketId)"
+                }
             }
+        }
+
+        It 'round-trips through Export-Csv and Import-Csv' {
+            $csv = Join-Path $TestDrive 'durations.csv'
+            $fromStore | Export-Csv -Path $csv
+            $rows = Import-Csv -Path $csv
+
+            (Get-Content $csv -TotalCount 1) -replace '"', '' | Should -Be ($properties -join ',')
+            $rows.Count | Should -Be $fromStore.Count
+            for ($i = 0; $i -lt $rows.Count; $i++) {
+                foreach ($property in $properties) {
+                    $value = $fromStore[$i].$property
+                    $expected = if ($null -eq $value) { '' } else { $value.ToString() }
+                    $rows[$i].$property | Should -BeExactly $expected -Because "$property of ticket $($fromStore[$i].TicketId)"
+                }
+                foreach ($property in 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime', 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution') {
+                    if ($rows[$i].$property) {
+                        [timespan]::Parse($rows[$i].$property, [cultureinfo]::InvariantCulture) | Should -Be $fromStore[$i].$property
+                    }
+                }
+            }
+        }
+
+        It 'has a default table view with compact times and empty nulls' {
+            $view = (Get-FormatData -TypeName SupportTools.Tickets.TicketDuration).FormatViewDefinition[0]
+            $view.Control.Headers.Label -join ',' |
+                Should -Be 'TicketId,Status,CreatedAt,OpenTime,PendingTime,WaitingOnCustomerTime,TimeToFirstResponse,TimeToResolution,Reopens'
+
+            $column = @{}
+            $labels = $view.Control.Headers.Label
+            for ($i = 0; $i -lt $labels.Count; $i++) {
+                $column[$labels[$i]] = [scriptblock]::Create($view.Control.Rows[0].Columns[$i].DisplayEntry.Value)
+            }
+            $early = $ticket | Get-TicketDuration -AsOf '2024-03-04T11:30:00Z'
+            $early | ForEach-Object $column.OpenTime | Should -Be '0.01:00:00'
+            $early | ForEach-Object $column.TimeToFirstResponse | Should -Be '0.00:30:00'
+            $early | ForEach-Object $column.TimeToResolution | Should -Be ''
         }
     }
 
-    It 'has a default table view' {
-        Get-FormatData -TypeName SupportTools.Tickets.TicketDuration | Should -Not -BeNullOrEmpty
-        ($fromStore | Select-Object -First 1 | Format-Table | Out-String) | Should -Match 'TimeToFirstResponse'
+    It 'has help with examples' {
+        @((Get-Help Get-TicketDuration -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'has a table view for every output type' {
+        foreach ($type in 'TicketActivity', 'TicketDuration', 'ImportSummary', 'ExportSummary') {
+            Get-FormatData -TypeName "SupportTools.Tickets.$type" | Should -Not -BeNullOrEmpty -Because $type
+        }
     }
 }

@@ -1,33 +1,76 @@
-BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
+    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
+}
 
 Describe 'Import-TicketActivity' {
     BeforeAll {
-        $file = (New-TicketActivity -TicketCount 50 -Seed 2 -Path (Join-Path $TestDrive 'a.json') @Window).Path
-    }
+        $exports = Join-Path $TestDrive 'exports'
+        New-Item -ItemType Directory -Path $exports | Out-Null
+        $first = New-TicketActivity -TicketCount 40 -Seed 1 -Path (Join-Path $exports 'first.json') @window
+        $second = New-TicketActivity -TicketCount 30 -Seed 2 -Path (Join-Path $exports 'second.json') @window
 
-    It 'imports files piped from Get-ChildItem and adds nothing the second time' {
-        $db = Join-Path $TestDrive 'files.db'
-        $first = Get-ChildItem $TestDrive -Filter *.json | Import-TicketActivity -Database $db
-        $first.Inserted | Should -Be $first.Activities
-        $again = Import-TicketActivity -Path $file -Database $db
-        $again.Inserted | Should -Be 0
-        $again.Duplicates | Should -Be $first.Activities
-    }
-
-    It 'creates no database under -WhatIf' {
-        $db = Join-Path $TestDrive 'whatif.db'
-        Import-TicketActivity -Path $file -Database $db -WhatIf
-        Test-Path $db | Should -BeFalse
-    }
-
-    It 'reports a malformed file with its position and imports nothing from it' {
+        # Line 3 is a good activity, line 4 a bad one: the file must import nothing, not one activity.
         $bad = Join-Path $TestDrive 'bad.json'
-        $text = Get-Content $file -Raw
-        Set-Content $bad $text.Substring(0, [int]($text.Length / 2)) -NoNewline
+        Set-Content -Path $bad -Value @(
+            '{"metadata":{"start_at":"04-03-2024 00:00:00 +0000","end_at":"05-03-2024 00:00:00 +0000","activities_count":2},'
+            ' "activities_data":['
+            '  {"performed_at":"04-03-2024 10:00:00 +0000","ticket_id":9001,"performer_type":"user","performer_id":7,"activity":{"status":"Open"}},'
+            '  {"performed_at":"yesterday","ticket_id":9001,"performer_type":"user","performer_id":7,"activity":{"status":"Pending"}}]}'
+        )
+    }
+
+    It 'imports each file piped from Get-ChildItem in its own run, and nothing the second time' {
+        $db = Join-Path $TestDrive 'files.db'
+        $summaries = Get-ChildItem -Path $exports -Filter *.json | Sort-Object Name | Import-TicketActivity -Database $db
+
+        $summaries.Count | Should -Be 2
+        $summaries[0].Path | Should -Be $first.Path
+        $summaries[0].Activities | Should -Be $first.Activities
+        $summaries[0].Tickets | Should -Be 40
+        $summaries[0].Inserted + $summaries[0].Duplicates | Should -Be $first.Activities
+        $summaries[1].Tickets | Should -Be 30
+
+        $again = Import-TicketActivity -Path (Join-Path $exports '*.json') -Database $db
+        $again.Inserted | Should -Be @(0, 0)
+        ($again.Duplicates | Measure-Object -Sum).Sum | Should -Be ($first.Activities + $second.Activities)
+    }
+
+    It 'imports piped activities as one run with no path' {
+        $db = Join-Path $TestDrive 'piped.db'
+        $activities = New-TicketActivity -TicketCount 25 -Seed 6 @window
+        $summary = $activities | Import-TicketActivity -Database $db
+
+        @($summary).Count | Should -Be 1
+        $summary.Path | Should -BeNullOrEmpty
+        $summary.Activities | Should -Be $activities.Count
+        $summary.Inserted | Should -Be $activities.Count
+        (Get-TicketActivity -Database $db).Count | Should -Be $activities.Count
+    }
+
+    It 'rejects a malformed file whole, names file, line and byte, and goes on with the next file' {
         $db = Join-Path $TestDrive 'bad.db'
-        $summary = Import-TicketActivity -Path $bad -Database $db -ErrorVariable problems -ErrorAction SilentlyContinue
-        $summary | Should -BeNullOrEmpty
+        $summaries = Import-TicketActivity -Path $bad, $first.Path -Database $db -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        @($summaries).Count | Should -Be 1
+        $summaries.Path | Should -Be $first.Path
+        $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidExportFile,*'
-        $problems[0].ToString() | Should -Match 'line \d+'
+        $problems[0].Exception.Message | Should -Match 'bad\.json, line 4, byte \d+'
+        Get-TicketActivity -Database $db -TicketId 9001 | Should -BeNullOrEmpty
+    }
+
+    It 'creates no database under -WhatIf, for files and for piped activities' {
+        $fromFile = Join-Path $TestDrive 'whatif-file.db'
+        $fromPipe = Join-Path $TestDrive 'whatif-pipe.db'
+        Import-TicketActivity -Path $first.Path -Database $fromFile -WhatIf
+        New-TicketActivity -TicketCount 3 -Seed 1 @window | Import-TicketActivity -Database $fromPipe -WhatIf
+
+        Test-Path $fromFile | Should -BeFalse
+        Test-Path $fromPipe | Should -BeFalse
+    }
+
+    It 'has help with examples' {
+        @((Get-Help Import-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }
