@@ -24,6 +24,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0)
             AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveNativeLibrary;
+        // Load the core now, not at the first cmdlet call, so scripts can name its types
+        // ([SupportTools.Tickets.TicketActivity]) right after Import-Module.
+        _ = typeof(SupportTools.Tickets.TicketActivity).Assembly;
     }
 
     private static IntPtr ResolveNativeLibrary(Assembly requestingAssembly, string libraryName)
