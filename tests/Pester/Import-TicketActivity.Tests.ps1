@@ -1,7 +1,4 @@
-BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
-    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
-}
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSetup.ps1') }
 
 Describe 'Import-TicketActivity' {
     BeforeAll {

@@ -1,13 +1,4 @@
-BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '..' '..' 'out' 'SupportTools' 'SupportTools.psd1')
-    $window = @{ Start = [datetimeoffset] '2024-03-04T00:00:00Z'; End = [datetimeoffset] '2024-03-05T00:00:00Z' }
-
-    # Everything after the metadata: the metadata window differs between generated and re-exported files by design.
-    function Get-ActivitiesData([string] $Path) {
-        $text = [IO.File]::ReadAllText($Path)
-        $text.Substring($text.IndexOf('"activities_data"'))
-    }
-}
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSetup.ps1') }
 
 Describe 'New-TicketActivity' {
     It 'writes the same bytes for the same seed and window, and other bytes for another seed' {
