@@ -58,7 +58,10 @@ public sealed class TicketActivity
     public string Activity { get; }
 
     /// <summary>True when a system actor (not a person) performed it: a non-user performer or an automation rule.</summary>
-    public bool IsSystemActor => IsSystemPerformer(PerformerType) || IsAutomation;
+    public bool IsSystemActor => IsSystemActorOf(PerformerType, IsAutomation);
+
+    /// <summary>The one definition of a system actor, for objects and for rows read from the store alike.</summary>
+    public static bool IsSystemActorOf(string performerType, bool isAutomation) => isAutomation || IsSystemPerformer(performerType);
 
     /// <summary>True for performer types other than <c>user</c>/<c>agent</c>.</summary>
     public static bool IsSystemPerformer(string performerType) =>

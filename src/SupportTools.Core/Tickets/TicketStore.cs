@@ -62,8 +62,7 @@ public sealed class TicketStore : IDisposable
     public IEnumerable<TicketEvent> GetEvents(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default)
     {
         using var rows = new SqliteStatement(_connection, """
-            SELECT a.ticket_id, a.performed_at, a.utc_offset,
-                   (lower(a.performer_type) NOT IN ('user', 'agent') OR a.is_automation),
+            SELECT a.ticket_id, a.performed_at, a.utc_offset, a.performer_type, a.is_automation,
                    a.performer_id, a.status, a.note_type, a.requester_id
             FROM activities a
             """ + (ticketIds is null ? "" : TicketFilterSql) + " ORDER BY a.ticket_id, a.performed_at, a.id");
@@ -72,13 +71,12 @@ public sealed class TicketStore : IDisposable
         while (rows.Read())
         {
             if ((++count & 0x3FFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            yield return new TicketEvent(rows.GetInt64(0),
-                DateTimeOffset.FromUnixTimeSeconds(rows.GetInt64(1)).ToOffset(TimeSpan.FromMinutes(rows.GetInt64(2))),
-                rows.GetInt64(3) != 0,
-                rows.IsNull(4) ? null : rows.GetInt64(4),
-                rows.IsNull(5) ? null : Status(rows.GetUtf8(5)),
-                rows.IsNull(6) ? null : (int)rows.GetInt64(6),
-                rows.IsNull(7) ? null : rows.GetInt64(7));
+            yield return new TicketEvent(rows.GetInt64(0), StoredTime(rows.GetInt64(1), rows.GetInt64(2)),
+                TicketActivity.IsSystemActorOf(Interned(rows.GetUtf8(3), PerformerTypes), rows.GetInt64(4) != 0),
+                rows.IsNull(5) ? null : rows.GetInt64(5),
+                rows.IsNull(6) ? null : Interned(rows.GetUtf8(6), CanonicalStatuses),
+                rows.IsNull(7) ? null : (int)rows.GetInt64(7),
+                rows.IsNull(8) ? null : rows.GetInt64(8));
         }
     }
 
@@ -118,18 +116,28 @@ public sealed class TicketStore : IDisposable
         return TicketFilterSql;
     }
 
-    private static DateTimeOffset Time(SqliteDataReader row, int column) =>
-        DateTimeOffset.FromUnixTimeSeconds(row.GetInt64(column)).ToOffset(TimeSpan.FromMinutes(row.GetInt64(column + 1)));
+    private static DateTimeOffset Time(SqliteDataReader row, int column) => StoredTime(row.GetInt64(column), row.GetInt64(column + 1));
 
-    private static readonly (byte[] Utf8, string Name)[] CanonicalStatuses =
-        [.. new[] { TicketStatuses.Open, TicketStatuses.Pending, TicketStatuses.Resolved, TicketStatuses.Closed,
-            TicketStatuses.WaitingOnCustomer, TicketStatuses.WaitingOnThirdParty }.Select(s => (System.Text.Encoding.UTF8.GetBytes(s), s))];
+    /// <summary>performed_at is stored as unix seconds plus the export's offset in minutes.</summary>
+    private static DateTimeOffset StoredTime(long unixSeconds, long offsetMinutes) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
 
-    /// <summary>Stored statuses are canonical already: return the shared instance without decoding; custom ones as stored.</summary>
-    private static string Status(ReadOnlySpan<byte> stored)
+    private static readonly (byte[] Utf8, string Text)[] CanonicalStatuses = Utf8Table(TicketStatuses.Open, TicketStatuses.Pending,
+        TicketStatuses.Resolved, TicketStatuses.Closed, TicketStatuses.WaitingOnCustomer, TicketStatuses.WaitingOnThirdParty);
+
+    private static readonly (byte[] Utf8, string Text)[] PerformerTypes = Utf8Table("user", "system", "agent");
+
+    private static (byte[] Utf8, string Text)[] Utf8Table(params string[] values) =>
+        [.. values.Select(v => (System.Text.Encoding.UTF8.GetBytes(v), v))];
+
+    /// <summary>
+    /// The shared instance of a common stored value (statuses are stored canonical, performer types are a handful)
+    /// without decoding it; anything else (a custom status) decoded as stored.
+    /// </summary>
+    private static string Interned(ReadOnlySpan<byte> stored, (byte[] Utf8, string Text)[] known)
     {
-        foreach (var (utf8, name) in CanonicalStatuses)
-            if (stored.SequenceEqual(utf8)) return name;
+        foreach (var (utf8, text) in known)
+            if (stored.SequenceEqual(utf8)) return text;
         return System.Text.Encoding.UTF8.GetString(stored);
     }
 }
