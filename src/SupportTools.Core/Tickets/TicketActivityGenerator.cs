@@ -30,7 +30,7 @@ public sealed class TicketActivityGenerator
     public IEnumerable<TicketActivity> Generate(int ticketCount, CancellationToken cancellationToken = default)
     {
         var body = new ActivityBodyReader();
-        foreach (var simulation in Simulate(ticketCount, null, cancellationToken))
+        foreach (var simulation in Simulate(ticketCount, NullReporter.Instance, cancellationToken))
             foreach (var a in simulation.Activities)
             {
                 var facts = body.Read(simulation.Json.Slice(a.JsonStart, a.JsonLength));
@@ -40,11 +40,11 @@ public sealed class TicketActivityGenerator
     }
 
     /// <summary>Streams an export file of <paramref name="ticketCount"/> tickets to <paramref name="path"/>.</summary>
-    public ExportSummary WriteFile(string path, int ticketCount, ProgressCallback? progress = null, CancellationToken cancellationToken = default)
+    public ExportSummary WriteFile(string path, int ticketCount, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         var elapsed = Stopwatch.StartNew();
         using var writer = TicketActivityWriter.Create(path, _start, _end);
-        foreach (var simulation in Simulate(ticketCount, progress, cancellationToken))
+        foreach (var simulation in Simulate(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
             foreach (var a in simulation.Activities)
                 writer.Write(a.TicketId, a.PerformedAt, a.IsSystem ? "system" : "user", a.PerformerId, simulation.Json.Slice(a.JsonStart, a.JsonLength));
         writer.Complete();
@@ -53,7 +53,7 @@ public sealed class TicketActivityGenerator
     }
 
     /// <summary>Runs each ticket's simulation in creation order; the same simulation object is reused (read it before moving on).</summary>
-    private IEnumerable<TicketSimulation> Simulate(int ticketCount, ProgressCallback? progress, CancellationToken cancellationToken)
+    private IEnumerable<TicketSimulation> Simulate(int ticketCount, IOperationReporter reporter, CancellationToken cancellationToken)
     {
         var createdAt = CreationTimes(ticketCount);
         var simulation = new TicketSimulation(new DeskProfile(ticketCount));
@@ -62,12 +62,12 @@ public sealed class TicketActivityGenerator
             if (i % ProgressEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(i, ticketCount);
+                reporter.Progress("Simulating tickets", i, ticketCount);
             }
             simulation.Run(Rng.Mix(_seed, (ulong)i + 1), i + 1, createdAt[i], _end, FirstNoteId + i * NoteIdsPerTicket);
             yield return simulation;
         }
-        progress?.Invoke(ticketCount, ticketCount);
+        reporter.Progress("Simulating tickets", ticketCount, ticketCount);
     }
 
     /// <summary>Sorted creation times: busier on weekdays between 08:00 and 18:00 (in the window's offset).</summary>

@@ -21,8 +21,9 @@ public sealed class TicketStore : IDisposable
     /// Imports a whole export file in one transaction. On any error the transaction is rolled back (the store is
     /// unchanged) and the <see cref="InputFormatException"/> says where.
     /// </summary>
-    public ImportSummary ImportFile(string path, ProgressCallback? progress = null, CancellationToken cancellationToken = default)
+    public ImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
+        reporter ??= NullReporter.Instance;
         using var reader = new TicketActivityFileReader(path);
         using var batch = BeginImport(path);
         using (var parser = new ParallelFileParser(reader, cancellationToken))
@@ -32,10 +33,10 @@ public sealed class TicketStore : IDisposable
                 foreach (var row in chunk.Rows)
                     batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row), row.Key);
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(reader.BytesRead, reader.Length);
+                reporter.Progress(path, reader.BytesRead, reader.Length);
             }
         }
-        progress?.Invoke(reader.Length, reader.Length);
+        reporter.Progress(path, reader.Length, reader.Length);
         return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
     }
 

@@ -65,11 +65,11 @@ public sealed class GetTicketDurationCommand : SupportToolsCmdlet
             yield break;
         }
         WriteVerbose($"Computing durations as of {asOf:O}.");
-        var progress = new ProgressWriter(this, 1, "Computing ticket durations", "Reading the store", "tickets");
+        var progress = new CmdletReporter(this, "Computing ticket durations", "tickets");
         long tickets = 0;
         foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(TicketId, CancellationToken), asOf.Value, CancellationToken))
         {
-            progress.Report(++tickets, null);
+            progress.Progress("Reading the store", ++tickets, null);
             yield return duration;
         }
         progress.Complete();

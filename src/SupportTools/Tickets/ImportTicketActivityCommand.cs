@@ -70,11 +70,11 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
     {
         if (!ShouldProcess(file, $"Import ticket activity into '{_databasePath}'")) return;
         var store = OpenStore();
-        var progress = new ProgressWriter(this, 1, "Importing ticket activity", file, "bytes");
+        var progress = new CmdletReporter(this, "Importing ticket activity", "bytes");
         WriteVerbose($"Importing '{file}' ({new FileInfo(file).Length:N0} bytes) in one transaction.");
         try
         {
-            var summary = store.ImportFile(file, progress.Report, CancellationToken);
+            var summary = store.ImportFile(file, progress, CancellationToken);
             WriteVerbose($"'{file}': {summary.Activities:N0} activities for {summary.Tickets:N0} tickets, " +
                          $"{summary.Inserted:N0} new, {summary.Duplicates:N0} already stored, in {summary.Elapsed}.");
             if (summary.Activities > 0 && summary.Inserted == 0)

@@ -60,14 +60,14 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
 
     private void EmitObjects(TicketActivityGenerator generator)
     {
-        var progress = new ProgressWriter(this, 1, "Generating ticket activity", "Simulating tickets", "tickets");
+        var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
         long tickets = 0, lastTicket = long.MinValue;
         foreach (var activity in generator.Generate(TicketCount, CancellationToken))
         {
             if (activity.TicketId != lastTicket)
             {
                 lastTicket = activity.TicketId;
-                progress.Report(++tickets, TicketCount);
+                progress.Progress("Simulating tickets", ++tickets, TicketCount);
             }
             WriteObject(activity);
         }
@@ -77,10 +77,10 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
     private void WriteFile(TicketActivityGenerator generator, string path)
     {
         if (!ShouldProcess(path, $"Write activity for {TicketCount:N0} generated tickets")) return;
-        var progress = new ProgressWriter(this, 1, "Generating ticket activity", $"Writing {path}", "tickets");
+        var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
         try
         {
-            var summary = generator.WriteFile(path, TicketCount, progress.Report, CancellationToken);
+            var summary = generator.WriteFile(path, TicketCount, progress, CancellationToken);
             WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets ({summary.Bytes:N0} bytes) in {summary.Elapsed}.");
             WriteObject(summary);
         }
