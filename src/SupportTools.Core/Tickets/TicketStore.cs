@@ -12,7 +12,10 @@ public sealed class TicketStore : IDisposable
     private TicketStore(SqliteConnection connection) => _connection = connection;
 
     /// <summary>Opens (creating and migrating if needed) the database at <paramref name="databasePath"/>.</summary>
-    public static TicketStore Open(string databasePath) => new(SqliteDatabase.Open(databasePath));
+    public static TicketStore Open(string databasePath, IOperationReporter? reporter = null) => new(SqliteDatabase.Open(databasePath));
+
+    /// <summary>Opens an existing store for reading. Placeholder until the read-only store lands: same as <see cref="Open"/>.</summary>
+    public static TicketStore OpenReadOnly(string databasePath, IOperationReporter? reporter = null) => new(SqliteDatabase.Open(databasePath));
 
     /// <summary>Starts a transactional import of piped activities (<paramref name="source"/> is recorded, may be null).</summary>
     public TicketImportBatch BeginImport(string? source) => new(_connection, source);
