@@ -15,6 +15,7 @@ public sealed class TicketImportBatch : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly long _importId;
     private readonly string? _source;
+    private readonly string _database;
     private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
     private readonly HashSet<long> _tickets = [];
     private readonly ActivityKey _pipedKey = new();
@@ -26,6 +27,7 @@ public sealed class TicketImportBatch : IDisposable
     internal TicketImportBatch(SqliteConnection connection, string? source)
     {
         _source = source;
+        _database = connection.DataSource;
         _transaction = connection.BeginTransaction();
         using (var import = Command(connection, "INSERT INTO imports (source, activities, tickets, inserted, duplicates, imported_at) VALUES ($source, 0, 0, 0, 0, $at) RETURNING id"))
         {
@@ -128,7 +130,7 @@ public sealed class TicketImportBatch : IDisposable
         }
         _transaction.Commit();
         _committed = true;
-        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed);
+        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed, _database);
     }
 
     /// <summary>Rolls back unless committed.</summary>
