@@ -72,7 +72,7 @@ public sealed class ActivityBodyReader
     public ActivityFacts Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw Error(ref reader, $"expected a JSON object, found {JsonValueText.Describe(ref reader)}", "activity");
+            throw Error(ref reader, $"expected a JSON object, found {JsonValues.Describe(ref reader)}", "activity");
         _buffer.ResetWrittenCount();
         _writer.Reset();
         _changes.Clear();
@@ -95,7 +95,7 @@ public sealed class ActivityBodyReader
             {
                 case "status":
                     if (reader.TokenType != JsonTokenType.String)
-                        throw Error(ref reader, $"status must be a string, found {JsonValueText.Describe(ref reader)}", "activity.status");
+                        throw Error(ref reader, $"status must be a string, found {JsonValues.Describe(ref reader)}", "activity.status");
                     status = TicketStatuses.Normalize(GetString(ref reader, "activity.status"));
                     break;
                 case "note":
@@ -147,7 +147,7 @@ public sealed class ActivityBodyReader
         noteId = null;
         noteType = null;
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw Error(ref reader, $"note must be an object, found {JsonValueText.Describe(ref reader)}", "activity.note");
+            throw Error(ref reader, $"note must be an object, found {JsonValues.Describe(ref reader)}", "activity.note");
         _writer.WriteStartObject();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -157,9 +157,9 @@ public sealed class ActivityBodyReader
             if (key == "id") noteId = ReadId(ref reader, "activity.note.id");
             else if (key == "type")
             {
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var type) || type < 0)
-                    throw Error(ref reader, $"note type must be a whole number (0 reply … 6 broadcast), found {JsonValueText.Describe(ref reader)}", "activity.note.type");
-                noteType = type;
+                if (!JsonValues.TryGetWhole(ref reader, out var type) || type is < 0 or > int.MaxValue)
+                    throw Error(ref reader, $"note type must be a whole number (0 reply … 6 broadcast), found {JsonValues.Describe(ref reader)}", "activity.note.type");
+                noteType = (int)type;
             }
             CopyValue(ref reader, "activity.note." + key);
         }
@@ -168,10 +168,10 @@ public sealed class ActivityBodyReader
 
     private static long ReadId(ref Utf8JsonReader reader, string field)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id)) return id;
+        if (JsonValues.TryGetWhole(ref reader, out var id)) return id;
         if (reader.TokenType == JsonTokenType.String && long.TryParse(GetString(ref reader, field), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out id)) return id;
-        throw Error(ref reader, $"expected a numeric id, found {JsonValueText.Describe(ref reader)}", field);
+        throw Error(ref reader, $"expected a numeric id, found {JsonValues.Describe(ref reader)}", field);
     }
 
     /// <summary>Copies the value at the reader (scalar or container) to the writer unchanged.</summary>
@@ -222,7 +222,7 @@ public sealed class ActivityBodyReader
     /// <summary>The string at the reader, refusing a lone-surrogate escape (not Unicode; GetString would throw).</summary>
     private static string GetString(ref Utf8JsonReader reader, string field)
     {
-        if (reader.ValueIsEscaped && JsonValueText.LoneSurrogateIndex(reader.ValueSpan) is var bad and >= 0)
+        if (reader.ValueIsEscaped && JsonValues.LoneSurrogateIndex(reader.ValueSpan) is var bad and >= 0)
             throw Error(ref reader, "a \\u escape is a lone surrogate, which is not valid Unicode", field, 1 + bad);
         return reader.GetString()!;
     }

@@ -44,9 +44,15 @@ public sealed class TicketActivityFileReader : IDisposable
 
     /// <summary>Opens <paramref name="path"/> for streaming.</summary>
     public TicketActivityFileReader(string path)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), path)
+    {
+    }
+
+    /// <summary>Reads export content from a seekable stream (it is disposed with the reader); <paramref name="path"/> names it in errors.</summary>
+    internal TicketActivityFileReader(Stream stream, string path)
     {
         Path = path;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        _stream = stream;
         Length = _stream.Length;
         if (Length == 0) throw new InputFormatException("the file is empty; expected a ticket-activity export (a JSON object)", path, 1, 1);
         _unitState = _state;
@@ -158,7 +164,7 @@ public sealed class TicketActivityFileReader : IDisposable
                     var first = text.IndexOfAnyExcept(" \t\r\n"u8);
                     if (first < 0) return Step.NeedData;
                     if (text[first] != '{')
-                        throw At(_start + first, $"expected a JSON object with metadata and activities_data, found {JsonValueText.DescribeStart(text[first..])}", null);
+                        throw At(_start + first, $"expected a JSON object with metadata and activities_data, found {JsonValues.DescribeStart(text[first..])}", null);
                     reader.Read();
                     _phase = Phase.TopLevel;
                     break;
@@ -181,13 +187,13 @@ public sealed class TicketActivityFileReader : IDisposable
                     {
                         reader.Read();
                         if (reader.TokenType != JsonTokenType.StartArray)
-                            throw At(reader, $"activities_data must be a list (JSON array), found {JsonValueText.Describe(ref reader)}", "activities_data");
+                            throw At(reader, $"activities_data must be a list (JSON array), found {JsonValues.Describe(ref reader)}", "activities_data");
                         _hasActivities = true;
                         _phase = Phase.Activities;
                     }
                     else
                     {
-                        if (_otherKeys.Count < 5) _otherKeys.Add(JsonValueText.Quote(reader.GetString()!));
+                        if (_otherKeys.Count < 5) _otherKeys.Add(JsonValues.Quote(reader.GetString()!));
                         reader.Read();
                         SkipValue(ref reader);
                     }
@@ -238,7 +244,7 @@ public sealed class TicketActivityFileReader : IDisposable
     private void CheckEscapes(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped || reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) return;
-        var bad = JsonValueText.LoneSurrogateIndex(reader.ValueSpan);
+        var bad = JsonValues.LoneSurrogateIndex(reader.ValueSpan);
         if (bad >= 0) throw AtUnit(_start + (int)reader.TokenStartIndex + 1 + bad, "a \\u escape is a lone surrogate, which is not valid Unicode");
     }
 
@@ -264,7 +270,7 @@ public sealed class TicketActivityFileReader : IDisposable
         var data = rest.IndexOfAnyExcept(" \t\r\n"u8);
         if (data >= 0)
             throw At(_start + data, $"unexpected data after the end of the export (its closing brace is at line {_exportEnd.Line}, " +
-                $"byte {_exportEnd.Column}): found {JsonValueText.Snippet(rest[data..])}", null);
+                $"byte {_exportEnd.Column}): found {JsonValues.Snippet(rest[data..])}", null);
         _start = _checkedEnd;
         if (_invalidUtf8) throw InvalidUtf8();
         if (!_final) { Refill(); return false; }
@@ -276,7 +282,7 @@ public sealed class TicketActivityFileReader : IDisposable
     private ExportMetadata ReadMetadata(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw At(reader, $"metadata must be an object, found {JsonValueText.Describe(ref reader)}", "metadata", section: "metadata");
+            throw At(reader, $"metadata must be an object, found {JsonValues.Describe(ref reader)}", "metadata", section: "metadata");
         DateTimeOffset? start = null, end = null;
         long? count = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -287,8 +293,8 @@ public sealed class TicketActivityFileReader : IDisposable
             else if (reader.ValueTextEquals("activities_count"u8))
             {
                 reader.Read();
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var n) || n < 0)
-                    throw At(reader, $"activities_count must be a whole number, found {JsonValueText.Describe(ref reader)}",
+                if (!JsonValues.TryGetWhole(ref reader, out var n) || n < 0)
+                    throw At(reader, $"activities_count must be a whole number, found {JsonValues.Describe(ref reader)}",
                         "metadata.activities_count", section: "metadata");
                 count = n;
             }
@@ -306,7 +312,7 @@ public sealed class TicketActivityFileReader : IDisposable
         var record = Count + 1;
         var elementStart = reader.TokenStartIndex;
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw At(reader, $"activity {record} is not a JSON object, found {JsonValueText.Describe(ref reader)}", null, record);
+            throw At(reader, $"activity {record} is not a JSON object, found {JsonValues.Describe(ref reader)}", null, record);
         long? ticketId = null, performerId = null;
         DateTimeOffset? performedAt = null;
         string? performerType = null;
@@ -346,9 +352,9 @@ public sealed class TicketActivityFileReader : IDisposable
 
     private long ReadId(ref Utf8JsonReader reader, string field, long record)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id)) return id;
+        if (JsonValues.TryGetWhole(ref reader, out var id)) return id;
         CheckEscapes(ref reader);
-        throw At(reader, $"{field} must be a whole number, found {JsonValueText.Describe(ref reader)}", field, record);
+        throw At(reader, $"{field} must be a whole number, found {JsonValues.Describe(ref reader)}", field, record);
     }
 
     /// <summary>Reads a time; <paramref name="record"/> is null for the metadata's times.</summary>
@@ -356,20 +362,20 @@ public sealed class TicketActivityFileReader : IDisposable
     {
         var section = record is null ? "metadata" : null;
         if (reader.TokenType != JsonTokenType.String)
-            throw At(reader, $"{field} must be a date in the format '{FreshdeskTime.Format}', found {JsonValueText.Describe(ref reader)}", field, record, section);
+            throw At(reader, $"{field} must be a date in the format '{FreshdeskTime.Format}', found {JsonValues.Describe(ref reader)}", field, record, section);
         CheckEscapes(ref reader);
         Span<byte> unescaped = stackalloc byte[FreshdeskTime.Length * 6];
         scoped ReadOnlySpan<byte> text = reader.ValueSpan;
         if (reader.ValueIsEscaped && text.Length <= unescaped.Length) text = unescaped[..reader.CopyString(unescaped)];
         if (FreshdeskTime.TryParse(text, out var value)) return value;
-        throw At(reader, $"{field} is not a valid time ({FreshdeskTime.Problem(text)}): found {JsonValueText.Describe(ref reader)}",
+        throw At(reader, $"{field} is not a valid time ({FreshdeskTime.Problem(text)}): found {JsonValues.Describe(ref reader)}",
             field, record, section);
     }
 
     private string ReadPerformerType(ref Utf8JsonReader reader, long record)
     {
         if (reader.TokenType != JsonTokenType.String)
-            throw At(reader, $"performer_type must be a string, found {JsonValueText.Describe(ref reader)}", "performer_type", record);
+            throw At(reader, $"performer_type must be a string, found {JsonValues.Describe(ref reader)}", "performer_type", record);
         CheckEscapes(ref reader);
         // Interned: two values repeat millions of times.
         if (reader.ValueTextEquals("user"u8)) return "user";

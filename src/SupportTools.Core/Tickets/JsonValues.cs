@@ -4,11 +4,28 @@ using System.Text.Json;
 namespace SupportTools.Tickets;
 
 /// <summary>
-/// How input values appear in error messages (what was found, quoted at most <see cref="MaxQuoted"/> characters so a
-/// 10 MB value does not flood the console), and the escape check that keeps lone surrogates out of the module.
+/// Shared rules for input values: how they appear in error messages (what was found, quoted at most
+/// <see cref="MaxQuoted"/> characters so a 10 MB value does not flood the console), which numbers are whole, and the
+/// escape check that keeps lone surrogates out of the module.
 /// </summary>
-internal static class JsonValueText
+internal static class JsonValues
 {
+    /// <summary>
+    /// A JSON number with a whole value in range, however written: <c>9051</c>, <c>9051.0</c> and <c>9.051e3</c> are
+    /// one id (a re-export may spell it either way).
+    /// </summary>
+    public static bool TryGetWhole(ref Utf8JsonReader reader, out long value)
+    {
+        if (reader.TokenType != JsonTokenType.Number) { value = 0; return false; }
+        if (reader.TryGetInt64(out value)) return true;
+        if (reader.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue)
+        {
+            value = (long)number;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Longest quoted text in a message; longer values are cut with an ellipsis and their length.</summary>
     public const int MaxQuoted = 100;
 
