@@ -61,16 +61,8 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
     private void EmitObjects(TicketActivityGenerator generator)
     {
         var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
-        long tickets = 0, lastTicket = long.MinValue;
-        foreach (var activity in generator.Generate(TicketCount, CancellationToken))
-        {
-            if (activity.TicketId != lastTicket)
-            {
-                lastTicket = activity.TicketId;
-                progress.Progress("Simulating tickets", ++tickets, TicketCount);
-            }
+        foreach (var activity in generator.Generate(TicketCount, progress, CancellationToken))
             WriteObject(activity);
-        }
         progress.Complete();
     }
 
