@@ -88,7 +88,7 @@ public sealed class GeneratorOrderTests : IDisposable
             Assert.False(first.Tickets.Overlaps(other.Tickets), "ticket ids collide");
             Assert.False(first.Notes.Overlaps(other.Notes), "note ids collide");
         }
-        Assert.All(others.Prepend(first).SelectMany(o => o.Tickets.Concat(o.Notes)), id => Assert.InRange(id, 1_000_000, 999_999_999_999_999));
+        Assert.All(others.Prepend(first).SelectMany(o => o.Tickets.Concat(o.Notes)), id => Assert.InRange(id, 1_000_000, 999_999_999_999));
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class GeneratorOrderTests : IDisposable
     public void Id_bases_stay_in_range_for_any_seed(int seed)
     {
         var generator = new TicketActivityGenerator(seed, Start, End);
-        Assert.InRange(generator.FirstTicketId, 1_000_000, 999_999_999_999_999 - int.MaxValue);
-        Assert.InRange(generator.FirstNoteId, 1_000_000, 999_999_999_999_999 - 64L * int.MaxValue);
+        Assert.InRange(generator.FirstTicketId, 1_000_000, 999_999_999_999 - int.MaxValue);
+        Assert.InRange(generator.FirstNoteId, 1_000_000, 999_999_999_999 - 64L * int.MaxValue);
     }
 }

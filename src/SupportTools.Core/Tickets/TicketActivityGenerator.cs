@@ -18,15 +18,16 @@ namespace SupportTools.Tickets;
 /// <para>
 /// Ids: ticket ids are <see cref="FirstTicketId"/> + 0, 1, 2… in creation order, and note ids come from a block of
 /// 64 per ticket above <see cref="FirstNoteId"/>. Both bases are drawn from a hash of (seed, window start, window end,
-/// offset) anywhere in [10^6, 10^15), so generations with another seed or window (the cmdlet's default window moves
-/// with the clock) get unrelated ids and can share one store: two runs of n tickets overlap with probability about
-/// 2n / 10^15. Ids stay below 10^15, exact in JSON doubles (2^53) and in spreadsheets (15 significant digits).
+/// offset) anywhere in [10^6, 10^12), so generations with another seed or window (the cmdlet's default window moves
+/// with the clock) get unrelated ids and can share one store: two runs of n tickets share a ticket id with probability
+/// about 2n / 10^12 (4 in 10 million at n = 200,000), and a note id about 128n / 10^12. Twelve digits at most keep
+/// ids readable and exact in JSON doubles (2^53) and in spreadsheets (15 significant digits).
 /// </para>
 /// </summary>
 public sealed class TicketActivityGenerator
 {
     private const int ProgressEvery = 4096;
-    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000_000, NoteIdsPerTicket = 64;
+    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = 64;
     private readonly ulong _seed;
     private readonly DateTimeOffset _start, _end;
 

@@ -3,12 +3,13 @@ namespace SupportTools.Tickets.Generation;
 /// <summary>
 /// One simulated ticket's activities, copied out of the simulation's reused buffers so they can wait in the
 /// time-ordered merge while later tickets are simulated; <see cref="Next"/> is the first one not yet emitted.
-/// Instances are pooled: a log is refilled once all its activities are out.
+/// Logs are pooled, and a log's arrays are cut back to size when refilled, so memory follows the activities
+/// pending now rather than the largest ticket a log once held.
 /// </summary>
 internal sealed class TicketLog
 {
-    private byte[] _json = new byte[1024];
-    private GeneratedActivity[] _activities = new GeneratedActivity[16];
+    private byte[] _json = [];
+    private GeneratedActivity[] _activities = [];
 
     /// <summary>Creation rank (0-based): breaks ties between tickets' activities at the same instant.</summary>
     public int Rank { get; private set; }
@@ -30,10 +31,10 @@ internal sealed class TicketLog
     public void Load(TicketSimulation simulation, int rank)
     {
         var json = simulation.Json;
-        if (_json.Length < json.Length) _json = new byte[Math.Max(json.Length, _json.Length * 2)];
-        json.CopyTo(_json);
         var activities = simulation.Activities;
-        if (_activities.Length < activities.Count) _activities = new GeneratedActivity[Math.Max(activities.Count, _activities.Length * 2)];
+        if (_json.Length < json.Length || _json.Length > 2 * json.Length + 256) _json = new byte[json.Length + json.Length / 4];
+        if (_activities.Length < activities.Count || _activities.Length > 2 * activities.Count + 4) _activities = new GeneratedActivity[activities.Count + 2];
+        json.CopyTo(_json);
         for (var i = 0; i < activities.Count; i++) _activities[i] = activities[i];
         Count = activities.Count;
         Next = 0;
