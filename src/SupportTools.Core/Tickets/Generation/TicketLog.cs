@@ -3,13 +3,13 @@ namespace SupportTools.Tickets.Generation;
 /// <summary>
 /// One simulated ticket's activities, copied out of the simulation's reused buffers so they can wait in the
 /// time-ordered merge while later tickets are simulated; <see cref="Next"/> is the first one not yet emitted.
-/// Logs are pooled, and a log's arrays are cut back to size when refilled, so memory follows the activities
-/// pending now rather than the largest ticket a log once held.
+/// Logs are pooled and their arrays only grow: once as many logs exist as tickets are active at once, generation
+/// allocates nothing more, which keeps the garbage collector from copying long-waiting tickets around.
 /// </summary>
 internal sealed class TicketLog
 {
-    private byte[] _json = [];
-    private GeneratedActivity[] _activities = [];
+    private byte[] _json = new byte[512];
+    private GeneratedActivity[] _activities = new GeneratedActivity[8];
 
     /// <summary>Creation rank (0-based): breaks ties between tickets' activities at the same instant.</summary>
     public int Rank { get; private set; }
@@ -32,8 +32,8 @@ internal sealed class TicketLog
     {
         var json = simulation.Json;
         var activities = simulation.Activities;
-        if (_json.Length < json.Length || _json.Length > 2 * json.Length + 256) _json = new byte[json.Length + json.Length / 4];
-        if (_activities.Length < activities.Count || _activities.Length > 2 * activities.Count + 4) _activities = new GeneratedActivity[activities.Count + 2];
+        if (_json.Length < json.Length) _json = new byte[Math.Max(json.Length, 2 * _json.Length)];
+        if (_activities.Length < activities.Count) _activities = new GeneratedActivity[Math.Max(activities.Count, 2 * _activities.Length)];
         json.CopyTo(_json);
         for (var i = 0; i < activities.Count; i++) _activities[i] = activities[i];
         Count = activities.Count;
