@@ -33,11 +33,24 @@ Describe 'Get-TicketActivity' {
         Test-Path $absent | Should -BeFalse
     }
 
-    It 'has a default table view' {
-        Get-FormatData -TypeName SupportTools.Tickets.TicketActivity | Should -Not -BeNullOrEmpty
-        $table = Get-TicketActivity -Database $db -TicketId 1 | Format-Table | Out-String -Width 200
+    It 'shows whole values in its default table at 120 columns, and the same formats in its list view' {
+        $activities = @(Get-TicketActivity -Database $db -TicketId 1, 2)
+        $table = Show-Table $activities
+
         $table | Should -Match 'TicketId\s+PerformedAt\s+PerformerType\s+PerformerId\s+Status\s+Changes'
-        $table | Should -Match '2024-03-0[45] \d\d:\d\d:\d\d \+00:00'
+        $table | Should -Not -Match $ellipsis
+        $rows = @($table -split '\r?\n' | Where-Object { $_ -match '^\s*\d+ ' })
+        $rows.Count | Should -Be $activities.Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $rows[$i] | Should -Match ('^\s*{0} {1} +{2}\b' -f $activities[$i].TicketId, [regex]::Escape((Format-ViewTime $activities[$i].PerformedAt)),
+                $activities[$i].PerformerType) -Because "row $i"
+            if ($activities[$i].Status) { $rows[$i] | Should -Match ([regex]::Escape($activities[$i].Status)) }
+        }
+        foreach ($changes in $activities.Changes) { Join-Wrapped $table | Should -Match ([regex]::Escape($changes)) }
+
+        $list = Join-Wrapped (Show-List $activities[0])
+        $list | Should -Match ('PerformedAt\s*:\s*{0}' -f [regex]::Escape((Format-ViewTime $activities[0].PerformedAt)))
+        $list | Should -Match ('Activity\s*:\s*{0}' -f [regex]::Escape($activities[0].Activity))
     }
 
     It 'has help with examples' {
