@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using SupportTools.Storage;
+using SupportTools.Tests.Storage;
 using SupportTools.Tickets;
 
 namespace SupportTools.Tests;
@@ -29,17 +29,8 @@ public sealed class StoreTests : IDisposable
         Row(601, "21-04-2017 09:41:00 +0000", """{"status":"Waiting for Customer","custom_unknown_key":{"nested":[1,2,{"x":null}]}}"""),
     ];
 
-    private (long Activities, long Notes, long Properties, long Imports) Counts()
-    {
-        using var connection = SqliteDatabase.Open(_db);
-        long Count(string table)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM {table}";
-            return (long)command.ExecuteScalar()!;
-        }
-        return (Count("activities"), Count("notes"), Count("property_changes"), Count("imports"));
-    }
+    private (long Activities, long Notes, long Properties, long Imports) Counts() =>
+        (Sql.Count(_db, "ticket_activities"), Sql.Count(_db, "ticket_notes"), Sql.Count(_db, "ticket_property_changes"), Sql.Count(_db, "ticket_imports"));
 
     [Fact]
     public void A_file_imports_into_the_relational_model_and_reads_back_unchanged()
@@ -67,10 +58,7 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(149018, back.Single(a => a.Changes.StartsWith("new_ticket")).RequesterId);
 
         Assert.Equal(600, Assert.Single(store.GetActivities([600]).Select(a => a.TicketId).Distinct()));
-        using var connection = SqliteDatabase.Open(_db);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM property_changes WHERE name = 'added_tags'";
-        Assert.Equal("[\"a\",\"b\"]", command.ExecuteScalar());
+        Assert.Equal("[\"a\",\"b\"]", Sql.Scalar(_db, "SELECT value FROM ticket_property_changes WHERE name = 'added_tags'"));
     }
 
     [Fact]
@@ -210,17 +198,61 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
-    public void Migrations_are_recorded_once_and_rerun_safely()
+    public void A_bad_file_fails_alone_and_the_next_file_on_the_same_store_imports()
     {
-        using (SqliteDatabase.Open(_db)) { }
-        using var connection = SqliteDatabase.Open(_db);
-        SqliteDatabase.Migrate(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), max(version) FROM schema_version";
-        using var row = command.ExecuteReader();
-        row.Read();
-        Assert.Equal(SqliteDatabase.Migrations.Count, row.GetInt32(0));
-        Assert.Equal(SqliteDatabase.Migrations.Max(m => m.Version), row.GetInt32(1));
+        var bad = _files.Write("bad.json", Export(Sample[0], Row(600, "2017-04-21 09:33:38 +0000", "{\"status\":\"Open\"}")));
+        var good = _files.Write("good.json", Export(Sample));
+        using var store = TicketStore.Open(_db);
+        Assert.Throws<InputFormatException>(() => store.ImportFile(bad));
+        Assert.Equal(4, store.ImportFile(good).Inserted);
+        Assert.Equal((4L, 1L), (Counts().Activities, Counts().Imports));
+    }
+
+    [Fact]
+    public void A_full_disk_fails_only_that_file_and_the_next_file_imports_once_there_is_room()
+    {
+        var rows = Enumerable.Range(1, 3000).Select(i => Row(i, "21-04-2017 09:00:00 +0000", $"{{\"note\":{{\"id\":{i},\"type\":0}},\"x\":\"{new string('x', 200)}\"}}")).ToArray();
+        var big = _files.Write("big.json", Export(rows));
+        using var store = TicketStore.Open(_db);
+        long pages;
+        using (var count = store.Connection.Prepare("PRAGMA page_count"))
+        {
+            count.Read();
+            pages = count.GetInt64(0);
+            count.Read();
+        }
+        store.Connection.Execute($"PRAGMA max_page_count = {pages + 5}"); // SQLITE_FULL long before 3,000 wide rows fit
+        var error = Assert.Throws<StoreException>(() => store.ImportFile(big));
+        Assert.Equal(StoreFailure.DiskFull, error.Failure);
+        Assert.False(error.IsStoreUnusable);
+        Assert.Equal(store.DatabasePath, error.DatabasePath);
+
+        store.Connection.Execute("PRAGMA max_page_count = 1073741823");
+        Assert.Equal(4, store.ImportFile(_files.Write("good.json", Export(Sample))).Inserted);
+        Assert.Equal(3000, store.ImportFile(big).Inserted);
+        Assert.Equal(3004, Counts().Activities);
+    }
+
+    [Fact]
+    public void A_new_ticket_for_a_ticket_already_stored_is_warned_about_once_per_file()
+    {
+        using var store = TicketStore.Open(_db);
+        var reporter = new RecordingReporter();
+        var first = _files.Write("first.json", Export(Sample));
+        store.ImportFile(first, reporter);
+        Assert.Empty(reporter.Warnings);
+        store.ImportFile(first, reporter); // the same activities again: repeats, not new tickets
+        Assert.Empty(reporter.Warnings);
+
+        // Another generator run reusing ids 600 and 601: their new_ticket activities differ from the stored ones.
+        var reused = _files.Write("reused.json", Export(
+            Row(601, "22-04-2017 09:00:00 +0000", """{"new_ticket":true,"status":"Open","requester":5}"""),
+            Row(601, "22-04-2017 09:05:00 +0000", """{"new_ticket":true,"status":"Open","requester":5,"again":1}"""),
+            Row(600, "22-04-2017 10:00:00 +0000", """{"new_ticket":true,"status":"Open","requester":6}"""),
+            Row(700, "22-04-2017 11:00:00 +0000", """{"new_ticket":true,"status":"Open","requester":7}""")));
+        store.ImportFile(reused, reporter);
+        var warning = Assert.Single(reporter.Warnings);
+        Assert.StartsWith($"2 tickets in '{reused}' start with new_ticket but already exist in the store (first: id 601)", warning);
     }
 
     [Fact]

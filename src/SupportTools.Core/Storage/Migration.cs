@@ -1,7 +1,7 @@
 namespace SupportTools.Storage;
 
-/// <summary>One schema step. Versions are global and ordered; each capability contributes its own steps.</summary>
-/// <param name="Version">Applied in ascending order, once.</param>
-/// <param name="Name">What it adds, for the schema_version table.</param>
+/// <summary>One schema step of a capability.</summary>
+/// <param name="Version">Applied in ascending order, once; numbered per capability from 1.</param>
+/// <param name="Name">What it adds, recorded in <c>supporttools_migrations</c>.</param>
 /// <param name="Sql">The DDL.</param>
-public sealed record Migration(int Version, string Name, string Sql);
+internal sealed record Migration(int Version, string Name, string Sql);

@@ -1,25 +1,33 @@
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace SupportTools.Storage;
 
 /// <summary>
-/// A prepared statement driven through SQLitePCLRaw (the engine under Microsoft.Data.Sqlite) for bulk paths:
-/// parameters bind by position with no boxing, and UTF-8 text binds straight from a span. Roughly ten times
-/// cheaper per row than a <see cref="SqliteCommand"/>, which matters at millions of rows. Runs inside whatever
-/// transaction the connection has open.
+/// A prepared statement driven through SQLitePCLRaw (the engine under Microsoft.Data.Sqlite): parameters bind by
+/// position with no boxing, and UTF-8 text binds straight from a span. Roughly ten times cheaper per row than a
+/// <c>SqliteCommand</c>, which matters at millions of rows. Runs inside whatever transaction the connection has open.
+/// Every SQLite failure comes out as a <see cref="StoreException"/>; a lock held by another process is waited for
+/// (see <see cref="StoreConnection.WhileBusy"/>) when the statement has not produced anything yet.
 /// </summary>
-public sealed class SqliteStatement : IDisposable
+internal sealed class SqliteStatement : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly StoreConnection _connection;
     private readonly sqlite3_stmt _statement;
     private readonly Dictionary<string, byte[]> _utf8 = new(ReferenceEqualityComparer.Instance);
+    private bool _reading;
 
-    /// <summary>Prepares <paramref name="sql"/> on <paramref name="connection"/>; parameters are <c>?1</c>, <c>?2</c>… (1-based), result columns 0-based.</summary>
-    public SqliteStatement(SqliteConnection connection, string sql)
+    /// <summary>Prepares <paramref name="sql"/>; parameters are <c>?1</c>, <c>?2</c>… (1-based), result columns 0-based.</summary>
+    public SqliteStatement(StoreConnection connection, string sql)
     {
         _connection = connection;
-        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
+        sqlite3_stmt? statement = null;
+        // Preparing reads the schema, which needs a shared lock: wait for it like any other step.
+        Check(connection.WhileBusy(() =>
+        {
+            statement?.Dispose();
+            return raw.sqlite3_prepare_v2(connection.Handle, sql, out statement);
+        }));
+        _statement = statement!;
     }
 
     /// <summary>Binds an integer.</summary>
@@ -53,7 +61,7 @@ public sealed class SqliteStatement : IDisposable
     /// <summary>Runs the statement to completion and resets it; returns the rows it changed.</summary>
     public int Execute()
     {
-        var result = raw.sqlite3_step(_statement);
+        var result = _connection.WhileBusy(Restart);
         raw.sqlite3_reset(_statement);
         if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW)) Check(result);
         return raw.sqlite3_changes(_connection.Handle);
@@ -62,9 +70,12 @@ public sealed class SqliteStatement : IDisposable
     /// <summary>Steps to the next result row; false (and reset, ready to run again) when there are no more.</summary>
     public bool Read()
     {
-        var result = raw.sqlite3_step(_statement);
+        // Only the first step may be retried: a retry restarts the statement, which would repeat rows already read.
+        var result = _reading ? raw.sqlite3_step(_statement) : _connection.WhileBusy(Restart);
+        _reading = true;
         if (result == raw.SQLITE_ROW) return true;
         raw.sqlite3_reset(_statement);
+        _reading = false;
         if (result != raw.SQLITE_DONE) Check(result);
         return false;
     }
@@ -78,15 +89,23 @@ public sealed class SqliteStatement : IDisposable
     /// <summary>Column <paramref name="column"/> (0-based) as UTF-8 text, valid until the next step.</summary>
     public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
 
+    /// <summary>Column <paramref name="column"/> (0-based) as a string.</summary>
+    public string GetString(int column) => System.Text.Encoding.UTF8.GetString(GetUtf8(column));
+
     /// <summary>The rowid of the last row inserted on this connection.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_connection.Handle);
 
     /// <summary>Finalizes the statement.</summary>
     public void Dispose() => _statement.Dispose();
 
+    private int Restart()
+    {
+        raw.sqlite3_reset(_statement);
+        return raw.sqlite3_step(_statement);
+    }
+
     private void Check(int result)
     {
-        if (result != raw.SQLITE_OK)
-            throw new SqliteException($"SQLite error {result}: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", result);
+        if (result != raw.SQLITE_OK) throw _connection.Failure(result);
     }
 }

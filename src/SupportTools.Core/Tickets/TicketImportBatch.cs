@@ -1,48 +1,70 @@
 using System.Diagnostics;
-using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using SupportTools.Storage;
 
 namespace SupportTools.Tickets;
 
 /// <summary>
 /// One import in one transaction: activities are added one by one and become visible only at <see cref="Commit"/>;
-/// disposing without committing rolls everything back. Repeats (already stored, or earlier in the same input) are
-/// recognised by their content key and counted, not inserted. Files and piped objects both come through here.
+/// disposing without committing rolls everything back and leaves the store usable for the next import. Repeats
+/// (already stored, or earlier in the same input) are recognised by their content key and counted, not inserted.
+/// Files and piped objects both come through here.
 /// </summary>
 public sealed class TicketImportBatch : IDisposable
 {
-    private readonly SqliteTransaction _transaction;
+    private readonly StoreConnection _db;
+    private readonly IOperationReporter _reporter;
     private readonly long _importId;
     private readonly string? _source;
     private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
     private readonly HashSet<long> _tickets = [];
+    /// <summary>Tickets of this input the store had before it (usually none), until a new_ticket for them is counted.</summary>
+    private readonly HashSet<long> _storedBefore = [];
     private readonly ActivityKey _pipedKey = new();
     private readonly ActivityBodyReader _pipedBody = new();
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private long _activities, _inserted;
+    private long _activities, _inserted, _restarted, _firstRestarted;
     private bool _committed;
 
-    internal TicketImportBatch(SqliteConnection connection, string? source)
+    internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
     {
+        _db = db;
         _source = source;
-        _transaction = connection.BeginTransaction();
-        using (var import = Command(connection, "INSERT INTO imports (source, activities, tickets, inserted, duplicates, imported_at) VALUES ($source, 0, 0, 0, 0, $at) RETURNING id"))
+        _reporter = reporter;
+        db.BeginImmediate();
+        var statements = new List<SqliteStatement>();
+        try
         {
-            import.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-            import.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            _importId = (long)import.ExecuteScalar()!;
+            using (var import = db.Prepare("INSERT INTO ticket_imports (source, activities, tickets, inserted, duplicates, imported_at) VALUES (?1, 0, 0, 0, 0, ?2)"))
+            {
+                import.Bind(1, source);
+                import.Bind(2, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                import.Execute();
+                _importId = import.LastInsertRowId;
+            }
+            SqliteStatement Prepare(string sql)
+            {
+                var statement = db.Prepare(sql);
+                statements.Add(statement);
+                return statement;
+            }
+            _insertActivity = Prepare("""
+                INSERT OR IGNORE INTO ticket_activities (import_id, ticket_id, performed_at, utc_offset, performer_type, performer_id,
+                    status, note_type, requester_id, is_automation, changes, activity, content_key)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                """);
+            _insertActivity.Bind(1, _importId);
+            _insertTicket = Prepare("INSERT OR IGNORE INTO ticket_tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
+            _insertTicket.Bind(2, _importId);
+            _insertNote = Prepare("INSERT INTO ticket_notes (activity_id, note_id, note_type) VALUES (?1, ?2, ?3)");
+            _insertProperty = Prepare("INSERT INTO ticket_property_changes (activity_id, name, value) VALUES (?1, ?2, ?3)");
         }
-        _insertActivity = new SqliteStatement(connection, """
-            INSERT OR IGNORE INTO activities (import_id, ticket_id, performed_at, utc_offset, performer_type, performer_id,
-                status, note_type, requester_id, is_automation, changes, activity, content_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-            """);
-        _insertActivity.Bind(1, _importId);
-        _insertTicket = new SqliteStatement(connection, "INSERT OR IGNORE INTO tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
-        _insertTicket.Bind(2, _importId);
-        _insertNote = new SqliteStatement(connection, "INSERT INTO notes (activity_id, note_id, note_type) VALUES (?1, ?2, ?3)");
-        _insertProperty = new SqliteStatement(connection, "INSERT INTO property_changes (activity_id, name, value) VALUES (?1, ?2, ?3)");
+        catch
+        {
+            foreach (var statement in statements) statement.Dispose();
+            db.Rollback();
+            throw;
+        }
     }
 
     /// <summary>Activities added so far.</summary>
@@ -68,7 +90,7 @@ public sealed class TicketImportBatch : IDisposable
         if (_tickets.Add(ticketId))
         {
             _insertTicket.Bind(1, ticketId);
-            _insertTicket.Execute();
+            if (_insertTicket.Execute() == 0) _storedBefore.Add(ticketId);
         }
 
         var seconds = performedAt.ToUnixTimeSeconds();
@@ -99,6 +121,7 @@ public sealed class TicketImportBatch : IDisposable
         }
         foreach (var (name, start, length) in values)
         {
+            if (name == "new_ticket") NewTicketStarted(ticketId);
             if (name is "note" or "status") continue; // kept in notes / on the activity row
             _insertProperty.Bind(1, id);
             _insertProperty.Bind(2, name);
@@ -107,43 +130,56 @@ public sealed class TicketImportBatch : IDisposable
         }
     }
 
+    /// <summary>
+    /// A new (not repeated) new_ticket activity for a ticket an earlier import stored: generated data that reuses ids
+    /// would silently merge unrelated tickets, so these are counted for a warning.
+    /// </summary>
+    private void NewTicketStarted(long ticketId)
+    {
+        if (_storedBefore.Count == 0 || !_storedBefore.Remove(ticketId)) return;
+        if (_restarted++ == 0) _firstRestarted = ticketId;
+    }
+
     /// <summary>Commits and returns the summary; <paramref name="sha256"/> and the window describe a file import.</summary>
     public ImportSummary Commit(string? sha256 = null, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null)
     {
         var duplicates = _activities - _inserted;
-        using (var update = Command(_transaction.Connection!, """
-            UPDATE imports SET sha256 = $sha, start_at = $start, end_at = $end, activities = $activities, tickets = $tickets,
-                inserted = $inserted, duplicates = $duplicates WHERE id = $id
+        using (var update = _db.Prepare("""
+            UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7
+            WHERE id = ?8
             """))
         {
-            update.Parameters.AddWithValue("$sha", (object?)sha256 ?? DBNull.Value);
-            update.Parameters.AddWithValue("$start", (object?)startAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value);
-            update.Parameters.AddWithValue("$end", (object?)endAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? DBNull.Value);
-            update.Parameters.AddWithValue("$activities", _activities);
-            update.Parameters.AddWithValue("$tickets", _tickets.Count);
-            update.Parameters.AddWithValue("$inserted", _inserted);
-            update.Parameters.AddWithValue("$duplicates", duplicates);
-            update.Parameters.AddWithValue("$id", _importId);
-            update.ExecuteNonQuery();
+            update.Bind(1, sha256);
+            update.Bind(2, startAt?.ToString("O", CultureInfo.InvariantCulture));
+            update.Bind(3, endAt?.ToString("O", CultureInfo.InvariantCulture));
+            update.Bind(4, _activities);
+            update.Bind(5, _tickets.Count);
+            update.Bind(6, _inserted);
+            update.Bind(7, duplicates);
+            update.Bind(8, _importId);
+            update.Execute();
         }
-        _transaction.Commit();
+        _db.Commit();
         _committed = true;
-        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed);
+        if (_restarted > 0)
+            _reporter.Warning($"{_restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
+                              $"exist in the store (first: id {_firstRestarted}): they may be different tickets with the same ids.");
+        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
     }
 
     /// <summary>Rolls back unless committed.</summary>
     public void Dispose()
     {
-        if (!_committed) _transaction.Rollback();
         foreach (var statement in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) statement.Dispose();
-        _transaction.Dispose();
-    }
-
-    private SqliteCommand Command(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        return command;
+        if (_committed) return;
+        try
+        {
+            _db.Rollback();
+        }
+        catch (StoreException)
+        {
+            // Disposing while an error unwinds: that error is the one to report. A store that cannot roll back
+            // fails again, with its own error, on the next use.
+        }
     }
 }

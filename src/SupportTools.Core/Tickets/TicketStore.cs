@@ -1,43 +1,81 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SupportTools.Storage;
 
 namespace SupportTools.Tickets;
 
-/// <summary>The ticket-activity store: imports (one transaction each) and the reads behind the cmdlets.</summary>
+/// <summary>
+/// The ticket-activity store: imports (one transaction each) and the reads behind the cmdlets. Every database failure
+/// comes out as a <see cref="StoreException"/>; input-file problems as <see cref="InputFormatException"/> or
+/// <see cref="IOException"/>.
+/// </summary>
 public sealed class TicketStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly StoreConnection _db;
 
-    private TicketStore(SqliteConnection connection) => _connection = connection;
+    private TicketStore(StoreConnection db) => _db = db;
 
-    /// <summary>Opens (creating and migrating if needed) the database at <paramref name="databasePath"/>.</summary>
-    public static TicketStore Open(string databasePath) => new(SqliteDatabase.Open(databasePath));
+    /// <summary>
+    /// Opens the database at <paramref name="databasePath"/> for importing: creates it (and its folder) when missing,
+    /// brings the ticket tables up to date. Refuses a file that is not a SupportTools database (leaving it unchanged),
+    /// including a 0-byte file. Waits for other processes' locks, saying so through <paramref name="reporter"/>.
+    /// </summary>
+    public static TicketStore Open(string databasePath, IOperationReporter? reporter = null) =>
+        new(StoreConnection.OpenWriter(databasePath, TicketSchema.Capability, reporter));
 
-    /// <summary>Starts a transactional import of piped activities (<paramref name="source"/> is recorded, may be null).</summary>
-    public TicketImportBatch BeginImport(string? source) => new(_connection, source);
+    /// <summary>
+    /// Opens an existing database for reading only: creates, migrates and writes nothing (a database from the first
+    /// release is read as it is). A missing database is <see cref="StoreFailure.NotFound"/>.
+    /// </summary>
+    public static TicketStore OpenReadOnly(string databasePath, IOperationReporter? reporter = null) =>
+        new(StoreConnection.OpenReader(databasePath, TicketSchema.Capability, reporter));
+
+    /// <summary>For tests: a writer with its own lock-wait policy.</summary>
+    internal static TicketStore Open(string databasePath, IOperationReporter? reporter, BusyPolicy busy) =>
+        new(StoreConnection.OpenWriter(databasePath, TicketSchema.Capability, reporter, busy));
+
+    /// <summary>The database file (full path).</summary>
+    public string DatabasePath => _db.Path;
+
+    /// <summary>The connection, for tests that need to reach under the store.</summary>
+    internal StoreConnection Connection => _db;
+
+    /// <summary>
+    /// Starts a transactional import of piped activities (<paramref name="source"/> is recorded, may be null); warnings
+    /// (tickets that start again) go to <paramref name="reporter"/>.
+    /// </summary>
+    public TicketImportBatch BeginImport(string? source, IOperationReporter? reporter = null) =>
+        new(_db, source, reporter ?? NullReporter.Instance);
 
     /// <summary>
     /// Imports a whole export file in one transaction. On any error the transaction is rolled back (the store is
-    /// unchanged) and the <see cref="InputFormatException"/> says where.
+    /// unchanged, and usable for the next file) and the <see cref="InputFormatException"/> says where.
     /// </summary>
     public ImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
-        using var reader = new TicketActivityFileReader(path);
-        using var batch = BeginImport(path);
-        using (var parser = new ParallelFileParser(reader, cancellationToken))
+        var previous = _db.Reporter;
+        _db.Reporter = reporter; // lock waits during this import are this import's to report
+        try
         {
-            foreach (var chunk in parser.Chunks())
+            using var reader = new TicketActivityFileReader(path);
+            using var batch = BeginImport(path, reporter);
+            using (var parser = new ParallelFileParser(reader, cancellationToken))
             {
-                foreach (var row in chunk.Rows)
-                    batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row), row.Key);
-                cancellationToken.ThrowIfCancellationRequested();
-                reporter.Progress(path, reader.BytesRead, reader.Length);
+                foreach (var chunk in parser.Chunks())
+                {
+                    foreach (var row in chunk.Rows)
+                        batch.Add(row.TicketId, row.PerformedAt, row.PerformerType, row.PerformerId, row.Facts, chunk.Json(row), chunk.Values(row), row.Key);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    reporter.Progress(path, reader.BytesRead, reader.Length);
+                }
             }
+            reporter.Progress(path, reader.Length, reader.Length);
+            return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
         }
-        reporter.Progress(path, reader.Length, reader.Length);
-        return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
+        finally
+        {
+            _db.Reporter = previous;
+        }
     }
 
     /// <summary>Activities ordered by ticket, time and insertion order; all tickets when <paramref name="ticketIds"/> is null.</summary>
@@ -46,13 +84,13 @@ public sealed class TicketStore : IDisposable
         foreach (var row in Query("""
             SELECT a.ticket_id, a.performed_at, a.utc_offset, a.performer_type, a.performer_id, a.status, n.note_id, a.note_type,
                    a.requester_id, a.is_automation, a.changes, a.activity
-            FROM activities a LEFT JOIN notes n ON n.activity_id = a.id
+            FROM ticket_activities a LEFT JOIN ticket_notes n ON n.activity_id = a.id
             """, ticketIds, cancellationToken))
         {
-            var facts = new ActivityFacts(row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetInt64(6),
-                row.IsDBNull(7) ? null : row.GetInt32(7), row.IsDBNull(8) ? null : row.GetInt64(8), row.GetBoolean(9), row.GetString(10));
-            yield return new TicketActivity(row.GetInt64(0), Time(row, 1), row.GetString(3), row.IsDBNull(4) ? null : row.GetInt64(4),
-                row.GetString(11), facts);
+            var facts = new ActivityFacts(Text(row, 5, CanonicalStatuses), Integer(row, 6), (int?)Integer(row, 7), Integer(row, 8),
+                row.GetInt64(9) != 0, row.GetString(10));
+            yield return new TicketActivity(row.GetInt64(0), StoredTime(row.GetInt64(1), row.GetInt64(2)), Text(row, 3, PerformerTypes)!,
+                Integer(row, 4), row.GetString(11), facts);
         }
     }
 
@@ -62,42 +100,35 @@ public sealed class TicketStore : IDisposable
     /// </summary>
     public IEnumerable<TicketEvent> GetEvents(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default)
     {
-        using var rows = new SqliteStatement(_connection, """
+        foreach (var row in Query("""
             SELECT a.ticket_id, a.performed_at, a.utc_offset, a.performer_type, a.is_automation,
                    a.performer_id, a.status, a.note_type, a.requester_id
-            FROM activities a
-            """ + (ticketIds is null ? "" : TicketFilterSql) + " ORDER BY a.ticket_id, a.performed_at, a.id");
-        if (ticketIds is not null) rows.Bind(1, JsonSerializer.Serialize(ticketIds)); // $tickets is the only parameter
-        var count = 0;
-        while (rows.Read())
+            FROM ticket_activities a
+            """, ticketIds, cancellationToken))
         {
-            if ((++count & 0x3FFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            yield return new TicketEvent(rows.GetInt64(0), StoredTime(rows.GetInt64(1), rows.GetInt64(2)),
-                TicketActivity.IsSystemActorOf(Interned(rows.GetUtf8(3), PerformerTypes), rows.GetInt64(4) != 0),
-                rows.IsNull(5) ? null : rows.GetInt64(5),
-                rows.IsNull(6) ? null : Interned(rows.GetUtf8(6), CanonicalStatuses),
-                rows.IsNull(7) ? null : (int)rows.GetInt64(7),
-                rows.IsNull(8) ? null : rows.GetInt64(8));
+            yield return new TicketEvent(row.GetInt64(0), StoredTime(row.GetInt64(1), row.GetInt64(2)),
+                TicketActivity.IsSystemActorOf(Text(row, 3, PerformerTypes)!, row.GetInt64(4) != 0),
+                Integer(row, 5), Text(row, 6, CanonicalStatuses), (int?)Integer(row, 7), Integer(row, 8));
         }
     }
 
     /// <summary>The latest performed_at among the given tickets (all when null); null when there is none.</summary>
     public DateTimeOffset? LatestPerformedAt(IReadOnlyCollection<long>? ticketIds = null)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT performed_at, utc_offset FROM activities a" + TicketFilter(command, ticketIds) + " ORDER BY performed_at DESC LIMIT 1";
-        using var row = command.ExecuteReader();
-        return row.Read() ? Time(row, 0) : null;
+        using var row = Prepare("SELECT performed_at, utc_offset FROM ticket_activities a", ticketIds, " ORDER BY performed_at DESC LIMIT 1");
+        if (!row.Read()) return null;
+        var latest = StoredTime(row.GetInt64(0), row.GetInt64(1));
+        row.Read(); // to the end: resets the statement
+        return latest;
     }
 
     /// <summary>Closes the database.</summary>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _db.Dispose();
 
-    private IEnumerable<SqliteDataReader> Query(string select, IReadOnlyCollection<long>? ticketIds, CancellationToken cancellationToken)
+    /// <summary>Rows of <paramref name="select"/> (whose activity table is aliased <c>a</c>) in ticket, time and insertion order.</summary>
+    private IEnumerable<SqliteStatement> Query(string select, IReadOnlyCollection<long>? ticketIds, CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = select + TicketFilter(command, ticketIds) + " ORDER BY a.ticket_id, a.performed_at, a.id";
-        using var row = command.ExecuteReader();
+        using var row = Prepare(select, ticketIds, " ORDER BY a.ticket_id, a.performed_at, a.id");
         var count = 0;
         while (row.Read())
         {
@@ -106,18 +137,21 @@ public sealed class TicketStore : IDisposable
         }
     }
 
-    /// <summary>Ticket ids arrive as one JSON array parameter, never spliced into the SQL.</summary>
-    private const string TicketFilterSql = " WHERE a.ticket_id IN (SELECT value FROM json_each($tickets))";
-
-    /// <summary>The ticket-id WHERE clause for a command, with its parameter bound; empty when all tickets are wanted.</summary>
-    private static string TicketFilter(SqliteCommand command, IReadOnlyCollection<long>? ticketIds)
+    /// <summary>
+    /// Prepares <paramref name="select"/> with the ticket filter (ids arrive as one JSON array parameter, never spliced
+    /// into the SQL) and <paramref name="tail"/>.
+    /// </summary>
+    private SqliteStatement Prepare(string select, IReadOnlyCollection<long>? ticketIds, string tail)
     {
-        if (ticketIds is null) return "";
-        command.Parameters.AddWithValue("$tickets", JsonSerializer.Serialize(ticketIds));
-        return TicketFilterSql;
+        var statement = _db.Prepare(select + (ticketIds is null ? "" : " WHERE a.ticket_id IN (SELECT value FROM json_each(?1))") + tail);
+        if (ticketIds is not null) statement.Bind(1, JsonSerializer.Serialize(ticketIds));
+        return statement;
     }
 
-    private static DateTimeOffset Time(SqliteDataReader row, int column) => StoredTime(row.GetInt64(column), row.GetInt64(column + 1));
+    private static long? Integer(SqliteStatement row, int column) => row.IsNull(column) ? null : row.GetInt64(column);
+
+    private static string? Text(SqliteStatement row, int column, (byte[] Utf8, string Text)[] known) =>
+        row.IsNull(column) ? null : Interned(row.GetUtf8(column), known);
 
     /// <summary>performed_at is stored as unix seconds plus the export's offset in minutes.</summary>
     private static DateTimeOffset StoredTime(long unixSeconds, long offsetMinutes) =>

@@ -1,0 +1,418 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SupportTools.Storage;
+
+/// <summary>
+/// One connection to the SupportTools database, shared by every capability's store. Writers (<see cref="OpenWriter"/>)
+/// create a missing database atomically and bring their capability's schema up to date; readers (<see cref="OpenReader"/>)
+/// open read-only and change nothing. Both refuse a file that is not a SupportTools database without touching it, and a
+/// database from a newer module version. Every failure is a <see cref="StoreException"/>; locks held by other processes
+/// are waited for as <see cref="BusyPolicy"/> says, reported through the <see cref="Reporter"/>.
+/// </summary>
+/// <remarks>
+/// A store is an SQLite file with <see cref="ApplicationId"/> in its header and <see cref="Format"/> as its
+/// <c>user_version</c> (the layout of the shared table below). <c>supporttools_migrations(capability, version, name,
+/// applied_at)</c> records each capability's steps. A database made by the first release (tickets only, a
+/// <c>schema_version</c> table) is recognised through the capability's <see cref="LegacyLayout"/>.
+/// </remarks>
+internal sealed class StoreConnection : IDisposable
+{
+    /// <summary>"STDB" in the SQLite header's application-id field: marks the file as ours before any table is read.</summary>
+    public const int ApplicationId = 0x53544442;
+
+    /// <summary>The store layout version (<c>PRAGMA user_version</c>): the shape of <c>supporttools_migrations</c> itself.</summary>
+    public const int Format = 1;
+
+    /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy"/> reports and retries.</summary>
+    private const int AttemptMilliseconds = 100;
+
+    private readonly SqliteConnection _connection;
+    private readonly BusyPolicy _busy;
+    private bool _tidyWalFiles;
+
+    private StoreConnection(string path, string file, SqliteOpenMode mode, BusyPolicy busy, IOperationReporter reporter)
+    {
+        Path = path;
+        _busy = busy;
+        Reporter = reporter;
+        // No pooling: a closed store releases its file, so callers (and tests) can move or delete it at once.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
+        try
+        {
+            _connection.Open();
+        }
+        catch (SqliteException exception)
+        {
+            _connection.Dispose();
+            throw StoreErrors.FromResult(path, exception.SqliteExtendedErrorCode, exception.Message, exception);
+        }
+        raw.sqlite3_busy_timeout(Handle, AttemptMilliseconds);
+        IsReadOnly = mode == SqliteOpenMode.ReadOnly;
+    }
+
+    /// <summary>The database file, as given (full path).</summary>
+    public string Path { get; }
+
+    /// <summary>True for a reader's connection.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>The step of the opened capability the database is at (its latest when a writer opened it).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Where lock waits are reported; a store sets it to each call's reporter.</summary>
+    public IOperationReporter Reporter { get; set; }
+
+    internal sqlite3 Handle => _connection.Handle!;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for writing <paramref name="capability"/>'s data: creates the database (and its
+    /// folder) when missing, adopts a first-release database, applies the capability's pending steps.
+    /// </summary>
+    public static StoreConnection OpenWriter(string path, StoreCapability capability, IOperationReporter? reporter = null, BusyPolicy? busy = null)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        reporter ??= NullReporter.Instance;
+        busy ??= BusyPolicy.Default;
+        var kind = Inspect(path, capability, mustExist: false);
+        if (kind == FileKind.Missing)
+        {
+            Create(path, capability, reporter, busy);
+            kind = FileKind.Store;
+        }
+        var connection = new StoreConnection(path, path, SqliteOpenMode.ReadWrite, busy, reporter);
+        try
+        {
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+            connection.Migrate(capability, legacy: kind == FileKind.Legacy);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> read-only for <paramref name="capability"/>'s data. Creates, migrates and writes
+    /// nothing; a first-release database is read through TEMP views under the current names.
+    /// </summary>
+    public static StoreConnection OpenReader(string path, StoreCapability capability, IOperationReporter? reporter = null, BusyPolicy? busy = null)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        var kind = Inspect(path, capability, mustExist: true);
+        var hadWalFiles = File.Exists(path + "-wal") || File.Exists(path + "-shm");
+        var connection = new StoreConnection(path, path, SqliteOpenMode.ReadOnly, busy ?? BusyPolicy.Default, reporter ?? NullReporter.Instance);
+        connection._tidyWalFiles = !hadWalFiles;
+        try
+        {
+            connection.Execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+            if (kind == FileKind.Legacy)
+            {
+                connection.Execute(capability.Legacy!.ReadViewsSql);
+                connection.Version = capability.Legacy.Version;
+            }
+            else
+            {
+                connection.Version = connection.CheckedVersion(capability);
+                if (connection.Version == 0)
+                    throw new StoreException(path, StoreFailure.NotFound, $"holds no {capability.Name} data yet: nothing has been imported into it.");
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs SQL that returns nothing (several statements allowed), waiting out locks.</summary>
+    public void Execute(string sql)
+    {
+        var result = WhileBusy(() => raw.sqlite3_exec(Handle, sql));
+        if (result != raw.SQLITE_OK) throw Failure(result);
+    }
+
+    /// <summary>Prepares a statement.</summary>
+    public SqliteStatement Prepare(string sql) => new(this, sql);
+
+    /// <summary>Starts a write transaction, taking the write lock now (so it never fails half-way for a lock).</summary>
+    public void BeginImmediate() => Execute("BEGIN IMMEDIATE");
+
+    /// <summary>Commits the open transaction.</summary>
+    public void Commit() => Execute("COMMIT");
+
+    /// <summary>Rolls back the open transaction, if SQLite has not already (it does after some I/O errors and a full disk).</summary>
+    public void Rollback()
+    {
+        if (raw.sqlite3_get_autocommit(Handle) == 0) Execute("ROLLBACK");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> (an SQLite call returning a result code) until it is not SQLITE_BUSY/LOCKED. The
+    /// first wait is reported as a verbose line, a wait past <see cref="BusyPolicy.WarnAfter"/> as a warning; past
+    /// <see cref="BusyPolicy.Timeout"/> it fails with <see cref="StoreFailure.Busy"/>. Each attempt itself waits up to
+    /// 100 ms inside SQLite (its busy timeout), so the loop wakes often enough to report without spinning.
+    /// </summary>
+    public int WhileBusy(Func<int> attempt)
+    {
+        var result = attempt();
+        if (!IsBusy(result)) return result;
+        var waited = Stopwatch.StartNew();
+        var seconds = _busy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+        Reporter.Verbose($"The database '{Path}' is locked by another process; waiting up to {seconds} s.");
+        var warned = false;
+        while (IsBusy(result))
+        {
+            if (waited.Elapsed >= _busy.Timeout)
+                throw new StoreException(Path, StoreFailure.Busy, $"is locked by another process and stayed locked for {seconds} s; try again when that process is done.");
+            if (!warned && waited.Elapsed >= _busy.WarnAfter)
+            {
+                Reporter.Warning($"The database '{Path}' is still locked by another process after {waited.Elapsed.TotalSeconds:0} s; waiting up to {seconds} s.");
+                warned = true;
+            }
+            Thread.Sleep(10); // some busy results come back at once (no SQLite wait): do not spin
+            result = attempt();
+        }
+        return result;
+    }
+
+    /// <summary>The <see cref="StoreException"/> for a failed SQLite call on this connection.</summary>
+    public StoreException Failure(int result) =>
+        StoreErrors.FromResult(Path, raw.sqlite3_extended_errcode(Handle), raw.sqlite3_errmsg(Handle).utf8_to_string() ?? raw.sqlite3_errstr(result).utf8_to_string());
+
+    /// <summary>Closes the connection (and takes away the WAL files a reader made, see <see cref="TidyWalFiles"/>).</summary>
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (_tidyWalFiles) TidyWalFiles(Path);
+    }
+
+    /// <summary>
+    /// A read-only connection to a WAL database creates the -wal and -shm files when they are missing, and cannot
+    /// remove them when it closes (that takes a checkpoint, a write). When a reader made them, it lets SQLite do what
+    /// the last writer's close does: one read-write open and close, which removes them only if no other connection
+    /// has the database open. The WAL is empty (no writer came in between, or that writer's close already removed
+    /// it), so the database file itself is not written. Best effort: if it cannot, the next writer's close tidies up.
+    /// </summary>
+    private static void TidyWalFiles(string path)
+    {
+        if (!File.Exists(path + "-wal") && !File.Exists(path + "-shm")) return;
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_master;";
+            command.ExecuteScalar();
+        }
+        catch (SqliteException)
+        {
+            // A read-only file or folder, or a writer just arrived: the files stay until a writer closes.
+        }
+    }
+
+    private static bool IsBusy(int result) => (result & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
+
+    private enum FileKind { Missing, Store, Legacy }
+
+    /// <summary>
+    /// What is at <paramref name="path"/>, from its header alone where possible (so nothing is opened, let alone
+    /// changed, for a file that is not ours): missing, a store, a first-release store, or a <see cref="StoreException"/>.
+    /// </summary>
+    private static FileKind Inspect(string path, StoreCapability capability, bool mustExist)
+    {
+        if (Directory.Exists(path))
+            throw new StoreException(path, StoreFailure.NotAStore, "is a folder, not a SupportTools database file.");
+        if (!File.Exists(path))
+        {
+            if (mustExist) throw new StoreException(path, StoreFailure.NotFound, "does not exist.");
+            return FileKind.Missing;
+        }
+        var header = new byte[100];
+        int length;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            length = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception exception) when (StoreErrors.FromException(path, exception) is { } failure)
+        {
+            throw failure;
+        }
+        // A 0-byte file is not claimed: SQLite would treat it as an empty database, but something else made it, and
+        // this module only ever creates stores whole (see Create).
+        if (length == 0)
+            throw new StoreException(path, StoreFailure.NotAStore, "is an empty file, not a SupportTools database; delete it to let an import create the database there.");
+        if (length < header.Length || !header.AsSpan(0, 16).SequenceEqual("SQLite format 3\0"u8))
+            throw new StoreException(path, StoreFailure.NotAStore, "is not a SupportTools database: it is not an SQLite database at all.");
+        var applicationId = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(68));
+        if (applicationId == ApplicationId)
+        {
+            if (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(60)) > Format)
+                throw NewerVersion(path, "the store layout");
+            return FileKind.Store;
+        }
+        if (applicationId == 0 && capability.Legacy is { } legacy && HasLegacyTables(path, legacy))
+            return FileKind.Legacy;
+        throw new StoreException(path, StoreFailure.NotAStore, "is another application's SQLite database, not a SupportTools database; it was left unchanged.");
+    }
+
+    /// <summary>
+    /// Whether an unclaimed SQLite file has the first release's tables. Read as immutable: no locks, no -wal/-shm files
+    /// appear beside someone else's database just because we looked.
+    /// </summary>
+    private static bool HasLegacyTables(string path, LegacyLayout legacy)
+    {
+        var uri = new Uri(path).AbsoluteUri + "?immutable=1";
+        var result = raw.sqlite3_open_v2(uri, out var db, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_URI, null);
+        using (db)
+        {
+            if (result != raw.SQLITE_OK) throw StoreErrors.FromResult(path, result, raw.sqlite3_errmsg(db).utf8_to_string());
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            result = raw.sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", out var statement);
+            using (statement)
+            {
+                if (result != raw.SQLITE_OK) throw StoreErrors.FromResult(path, result, raw.sqlite3_errmsg(db).utf8_to_string());
+                while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) names.Add(raw.sqlite3_column_text(statement, 0).utf8_to_string());
+                if (result != raw.SQLITE_DONE) throw StoreErrors.FromResult(path, result, raw.sqlite3_errmsg(db).utf8_to_string());
+            }
+            return names.Contains("schema_version") && legacy.Tables.All(names.Contains);
+        }
+    }
+
+    /// <summary>
+    /// Creates a store at <paramref name="path"/> whole: built beside it under a temporary name, then moved into place
+    /// only if nothing is there yet. So a reader never sees a half-made store, and of two processes creating the same
+    /// database at once one wins and the other simply opens the winner's.
+    /// </summary>
+    private static void Create(string path, StoreCapability capability, IOperationReporter reporter, BusyPolicy busy)
+    {
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.creating");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (var connection = new StoreConnection(path, temporary, SqliteOpenMode.ReadWriteCreate, busy, reporter))
+            {
+                connection.Execute($"PRAGMA journal_mode = WAL; PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {Format};");
+                connection.BeginImmediate();
+                connection.Execute("""
+                    CREATE TABLE supporttools_migrations (
+                        capability TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+                        PRIMARY KEY (capability, version));
+                    """);
+                connection.Apply(capability, 0);
+                connection.Commit();
+            }
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+                reporter.Verbose($"Created the database '{path}'.");
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first: use theirs.
+            }
+        }
+        catch (Exception exception) when (StoreErrors.FromException(path, exception) is { } failure && failure != exception)
+        {
+            throw failure;
+        }
+        finally
+        {
+            foreach (var leftover in new[] { temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal" })
+                if (File.Exists(leftover)) File.Delete(leftover);
+        }
+    }
+
+    /// <summary>Brings <paramref name="capability"/> up to date: takes the write lock, re-checks what ran (another process may have just done it), applies the rest.</summary>
+    private void Migrate(StoreCapability capability, bool legacy)
+    {
+        if (!legacy)
+        {
+            Version = CheckedVersion(capability);
+            if (Version == capability.LatestVersion) return;
+        }
+        BeginImmediate();
+        try
+        {
+            if (IsLegacy()) AdoptLegacy(capability);
+            Version = CheckedVersion(capability);
+            Apply(capability, Version);
+            Commit();
+            Version = capability.LatestVersion;
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    private bool IsLegacy()
+    {
+        using var statement = Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+        statement.Read();
+        var found = statement.GetInt64(0) > 0;
+        statement.Read();
+        return found;
+    }
+
+    /// <summary>Renames a first-release database's tables in place and records the steps they amount to.</summary>
+    private void AdoptLegacy(StoreCapability capability)
+    {
+        var legacy = capability.Legacy!;
+        Execute($"""
+            {legacy.UpgradeSql}
+            DROP TABLE schema_version;
+            CREATE TABLE supporttools_migrations (
+                capability TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+                PRIMARY KEY (capability, version));
+            PRAGMA application_id = {ApplicationId};
+            PRAGMA user_version = {Format};
+            """);
+        foreach (var migration in capability.Migrations.Where(m => m.Version <= legacy.Version))
+            Record(capability, migration);
+        Reporter.Verbose($"Upgraded the database '{Path}' from the first release's layout (tables renamed with the '{capability.Name}_' prefix).");
+    }
+
+    /// <summary>The capability's recorded step; a step this module does not know means a newer module wrote the database.</summary>
+    private int CheckedVersion(StoreCapability capability)
+    {
+        using var statement = Prepare("SELECT coalesce(max(version), 0) FROM supporttools_migrations WHERE capability = ?1");
+        statement.Bind(1, capability.Name);
+        statement.Read();
+        var version = (int)statement.GetInt64(0);
+        statement.Read();
+        if (version > capability.LatestVersion) throw NewerVersion(Path, $"the {capability.Name} tables (step {version}; this module knows up to {capability.LatestVersion})");
+        return version;
+    }
+
+    private void Apply(StoreCapability capability, int applied)
+    {
+        foreach (var migration in capability.Migrations.Where(m => m.Version > applied))
+        {
+            Execute(migration.Sql);
+            Record(capability, migration);
+        }
+    }
+
+    private void Record(StoreCapability capability, Migration migration)
+    {
+        using var record = Prepare("INSERT INTO supporttools_migrations (capability, version, name, applied_at) VALUES (?1, ?2, ?3, ?4)");
+        record.Bind(1, capability.Name);
+        record.Bind(2, migration.Version);
+        record.Bind(3, migration.Name);
+        record.Bind(4, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        record.Execute();
+    }
+
+    private static StoreException NewerVersion(string path, string what) =>
+        new(path, StoreFailure.NewerVersion, $"was written by a newer version of SupportTools ({what}); update the module to use it.");
+}

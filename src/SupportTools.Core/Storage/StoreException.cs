@@ -1,0 +1,29 @@
+namespace SupportTools.Storage;
+
+/// <summary>
+/// A SupportTools database could not be used: every SQLite failure, and every I/O failure on the database file, leaves
+/// the store as one of these, naming the database and saying why in plain words.
+/// </summary>
+public sealed class StoreException : Exception
+{
+    /// <summary>Creates the exception; <paramref name="reason"/> completes "the database '…' …".</summary>
+    public StoreException(string databasePath, StoreFailure failure, string reason, Exception? inner = null)
+        : base($"The database '{databasePath}' {reason}", inner)
+    {
+        DatabasePath = databasePath;
+        Failure = failure;
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Why it failed.</summary>
+    public StoreFailure Failure { get; }
+
+    /// <summary>
+    /// True when nothing more can be done with this store in this run (not a store, newer, read-only, damaged, failing
+    /// I/O, missing); false for failures that concern one unit of work (a lock held too long, a full disk), after
+    /// which the next file may still be imported.
+    /// </summary>
+    public bool IsStoreUnusable => Failure is not (StoreFailure.Busy or StoreFailure.DiskFull);
+}
