@@ -11,12 +11,9 @@ Describe 'Get-TicketActivity' {
         $stored = Get-TicketActivity -Database $db
 
         $stored.Count | Should -Be $generated.Count
-        for ($i = 0; $i -lt $stored.Count; $i++) {
-            foreach ($property in $generated[$i].PSObject.Properties.Name) {
-                $stored[$i].$property | Should -Be $generated[$i].$property -Because "$property of activity $i"
-            }
-            $stored[$i].PerformedAt.Offset | Should -Be $generated[$i].PerformedAt.Offset
-        }
+        Get-PropertyDifference $stored $generated -Property $generated[0].PSObject.Properties.Name | Should -BeNullOrEmpty
+        # -eq on DateTimeOffset compares instants: the offset too must survive.
+        Get-PropertyDifference $stored.PerformedAt $generated.PerformedAt -Property Offset | Should -BeNullOrEmpty
     }
 
     It 'binds TicketId by property name from piped objects' {

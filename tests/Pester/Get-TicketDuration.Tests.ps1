@@ -68,19 +68,15 @@ Describe 'Get-TicketDuration' {
             Import-TicketActivity -Path $file.Path -Database $db | Out-Null
             $fromStore = Get-TicketDuration -Database $db
             $properties = 'TicketId', 'CreatedAt', 'Status', 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime',
-                'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount'
+                'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount',
+                'OpenHours', 'PendingHours', 'WaitingOnCustomerHours', 'WaitingOnThirdPartyHours', 'TimeToFirstResponseHours', 'TimeToResolutionHours'
         }
 
         It 'gives the same durations from the store as from piped activities' {
             $fromPipe = New-TicketActivity -TicketCount 200 -Seed 3 @window | Get-TicketDuration
 
             $fromStore.Count | Should -Be 200
-            $fromPipe.Count | Should -Be $fromStore.Count
-            for ($i = 0; $i -lt $fromStore.Count; $i++) {
-                foreach ($property in $properties) {
-                    $fromPipe[$i].$property | Should -Be $fromStore[$i].$property -Because "$property of ticket $($fromStore[$i].TicketId)"
-                }
-            }
+            Get-PropertyDifference $fromPipe $fromStore -Property $properties -Key TicketId | Should -BeNullOrEmpty
         }
 
         It 'round-trips through Export-Csv and Import-Csv' {
@@ -90,18 +86,18 @@ Describe 'Get-TicketDuration' {
 
             (Get-Content $csv -TotalCount 1) -replace '"', '' | Should -Be ($properties -join ',')
             $rows.Count | Should -Be $fromStore.Count
-            for ($i = 0; $i -lt $rows.Count; $i++) {
-                foreach ($property in $properties) {
-                    $value = $fromStore[$i].$property
-                    $expected = if ($null -eq $value) { '' } else { $value.ToString() }
-                    $rows[$i].$property | Should -BeExactly $expected -Because "$property of ticket $($fromStore[$i].TicketId)"
+            Get-PropertyDifference $rows $fromStore -Property $properties -Key TicketId -CaseSensitive -Expect {
+                param($Value) if ($null -eq $Value) { '' } else { $Value.ToString() }
+            } | Should -BeNullOrEmpty
+            # Durations parse back to the same TimeSpan (an empty cell is a null).
+            $durations = 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime', 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution'
+            $parsed = $rows | Select-Object @(
+                'TicketId'
+                foreach ($name in $durations) {
+                    @{ Name = $name; Expression = [scriptblock]::Create("if (`$_.$name) { [timespan]::Parse(`$_.$name, [cultureinfo]::InvariantCulture) }") }
                 }
-                foreach ($property in 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime', 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution') {
-                    if ($rows[$i].$property) {
-                        [timespan]::Parse($rows[$i].$property, [cultureinfo]::InvariantCulture) | Should -Be $fromStore[$i].$property
-                    }
-                }
-            }
+            )
+            Get-PropertyDifference $parsed $fromStore -Property $durations -Key TicketId | Should -BeNullOrEmpty
         }
 
         It 'shows whole values in its default table at 120 columns, with compact durations and empty nulls' {
@@ -119,9 +115,11 @@ Describe 'Get-TicketDuration' {
         It 'shows every ticket whole in a table at 120 columns' {
             $table = Show-Table $fromStore
             $table | Should -Not -Match $ellipsis
-            foreach ($d in $fromStore) {
-                $table | Should -Match ('(?m)^\s*{0} {1}\s+{2}\b' -f $d.TicketId, [regex]::Escape($d.Status), [regex]::Escape((Format-ViewTime $d.CreatedAt)))
+            $missing = foreach ($d in $fromStore) {
+                $row = '(?m)^\s*{0} {1}\s+{2}\b' -f $d.TicketId, [regex]::Escape($d.Status), [regex]::Escape((Format-ViewTime $d.CreatedAt))
+                if ($table -notmatch $row) { "no row for ticket $($d.TicketId): $row" }
             }
+            $missing | Should -BeNullOrEmpty
         }
 
         It 'uses the table formats in its list view, with every duration' {
@@ -137,6 +135,9 @@ Describe 'Get-TicketDuration' {
             $list | Should -Match 'ResolvedAt\s+: 2024-03-04 12:00:00 \+00:00'
             $list | Should -Match 'Reopens\s+: 1'
             $list | Should -Match 'ActivityCount\s+: 8'
+            $list | Should -Match ('OpenHours\s+: {0:N2}' -f 1)
+            $list | Should -Match ('TimeToFirstResponseHours\s+: {0:N2}' -f 0.5)
+            $list | Should -Match ('TimeToResolutionHours\s+: {0:N2}' -f 2)
         }
     }
 

@@ -84,6 +84,7 @@ Describe 'Import-TicketActivity' {
         $list | Should -Match ('Activities\s+: {0:N0}' -f $summary.Activities)
         $list | Should -Match 'Elapsed\s+: \d+\.\d\d:\d\d:\d\d\.\d{3}'
         Join-Wrapped $list | Should -Match ([regex]::Escape($summary.Path))
+        Join-Wrapped $list | Should -Match ('Database\s*:\s*{0}' -f [regex]::Escape($db))
     }
 
     It 'has help with examples' {

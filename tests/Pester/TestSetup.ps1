@@ -25,3 +25,20 @@ function Format-ViewTime([datetimeoffset] $Time) { $Time.ToString('yyyy-MM-dd HH
 
 # PowerShell marks a cut cell with an ellipsis.
 $ellipsis = [string] [char] 0x2026
+
+# Property-by-property comparison of two equally long lists: one line per difference ("TicketId 5: OpenTime is 'x',
+# expected 'y'"), so a test makes one assertion on hundreds of objects (fast) and still names every difference.
+# -Expect turns an expected value into the form to compare with (e.g. the string a CSV cell holds).
+function Get-PropertyDifference {
+    param($Actual, $Expected, [string[]] $Property, [string] $Key, [scriptblock] $Expect = { param($Value) $Value }, [switch] $CaseSensitive)
+    if (@($Actual).Count -ne @($Expected).Count) { return "$(@($Actual).Count) objects, expected $(@($Expected).Count)" }
+    for ($i = 0; $i -lt @($Expected).Count; $i++) {
+        $label = if ($Key) { "$Key $($Expected[$i].$Key)" } else { "object $i" }
+        foreach ($name in $Property) {
+            $actualValue = $Actual[$i].$name
+            $expectedValue = & $Expect $Expected[$i].$name
+            $differs = if ($CaseSensitive) { $actualValue -cne $expectedValue } else { $actualValue -ne $expectedValue }
+            if ($differs) { "${label}: $name is '$actualValue', expected '$expectedValue'" }
+        }
+    }
+}
