@@ -363,6 +363,13 @@ public sealed class TicketActivityFileReader : IDisposable
         var section = record is null ? "metadata" : null;
         if (reader.TokenType != JsonTokenType.String)
             throw At(reader, $"{field} must be a date in the format '{FreshdeskTime.Format}', found {JsonValues.Describe(ref reader)}", field, record, section);
+        if (!reader.ValueIsEscaped && FreshdeskTime.TryParse(reader.ValueSpan, out var value)) return value;
+        return ReadEscapedTime(ref reader, field, record, section);
+    }
+
+    /// <summary>The rare path: a time written with \u escapes, or no valid time (then the error says why).</summary>
+    private DateTimeOffset ReadEscapedTime(ref Utf8JsonReader reader, string field, long? record, string? section)
+    {
         CheckEscapes(ref reader);
         Span<byte> unescaped = stackalloc byte[FreshdeskTime.Length * 6];
         scoped ReadOnlySpan<byte> text = reader.ValueSpan;
