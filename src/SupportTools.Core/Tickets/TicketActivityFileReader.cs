@@ -463,9 +463,10 @@ public sealed class TicketActivityFileReader : IDisposable
 
     private InputFormatException InvalidUtf8()
     {
-        var bad = _buffer.AsSpan(_checkedEnd, Math.Min(4, _end - _checkedEnd));
-        var bytes = string.Join(" ", bad.ToArray().Select(b => $"0x{b:X2}"));
-        return AtUnit(_checkedEnd, $"the file is not valid UTF-8 (bytes {bytes}); export files are UTF-8 text");
+        var reason = _checkedEnd < _end
+            ? $"the file is not valid UTF-8: byte 0x{_buffer[_checkedEnd]:X2} does not start a valid character here; export files are UTF-8 text"
+            : "the file is not valid UTF-8: it ends inside a character; export files are UTF-8 text";
+        return AtUnit(_checkedEnd, reason);
     }
 
     private void CountLines(int from, int to)
