@@ -31,6 +31,14 @@ public sealed class ActivityBodyReader
     private readonly List<(string Key, int Start, int Length)> _values = [];
     private readonly Dictionary<int, (string[] Keys, string Joined)> _changeLists = [];
 
+    private readonly CanonicalJson _canonical = new();
+
+    /// <summary>
+    /// The hash of the canonical form of the last object read (see <see cref="CanonicalJson"/>), computed in the same
+    /// pass, for <see cref="ActivityKey"/>.
+    /// </summary>
+    internal ulong CanonicalHash => _canonical.Hash;
+
     /// <summary>The compact JSON of the last object read; valid until the next call.</summary>
     public ReadOnlySpan<byte> Json => _buffer.WrittenSpan;
 
@@ -77,6 +85,8 @@ public sealed class ActivityBodyReader
         _writer.Reset();
         _changes.Clear();
         _values.Clear();
+        _canonical.Reset();
+        _canonical.Add(ref reader);
         string? status = null;
         long? noteId = null, requesterId = null;
         int? noteType = null;
@@ -86,6 +96,7 @@ public sealed class ActivityBodyReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = KeyName(ref reader);
+            _canonical.Add(ref reader);
             if (_changes.Length > 0) _changes.Append(',');
             _changes.Append(key);
             _writer.WritePropertyName(key);
@@ -96,7 +107,7 @@ public sealed class ActivityBodyReader
                 case "status":
                     if (reader.TokenType != JsonTokenType.String)
                         throw Error(ref reader, $"status must be a string, found {JsonValues.Describe(ref reader)}", "activity.status");
-                    status = TicketStatuses.Normalize(GetString(ref reader, "activity.status"));
+                    status = TicketStatuses.Normalize(GetString(ref reader, "activity.", "status"));
                     break;
                 case "note":
                     ReadNote(ref reader, out noteId, out noteType);
@@ -109,11 +120,12 @@ public sealed class ActivityBodyReader
                     automation = reader.TokenType == JsonTokenType.StartObject;
                     break;
             }
-            CopyValue(ref reader, "activity." + key);
+            CopyValue(ref reader, "activity.", key);
             _values.Add((key, valueStart, Position - valueStart));
         }
         if (reader.TokenType != JsonTokenType.EndObject)
             throw Error(ref reader, "the activity object is not closed", "activity");
+        _canonical.Add(ref reader);
         _writer.WriteEndObject();
         _writer.Flush();
         return new ActivityFacts(status, noteId, noteType, requesterId, automation, Changes());
@@ -149,9 +161,11 @@ public sealed class ActivityBodyReader
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Error(ref reader, $"note must be an object, found {JsonValues.Describe(ref reader)}", "activity.note");
         _writer.WriteStartObject();
+        _canonical.Add(ref reader);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = KeyName(ref reader);
+            var key = KeyName(ref reader, "activity.note", "");
+            _canonical.Add(ref reader);
             _writer.WritePropertyName(key);
             reader.Read();
             if (key == "id") noteId = ReadId(ref reader, "activity.note.id");
@@ -161,33 +175,35 @@ public sealed class ActivityBodyReader
                     throw Error(ref reader, $"note type must be a whole number (0 reply … 6 broadcast), found {JsonValues.Describe(ref reader)}", "activity.note.type");
                 noteType = (int)type;
             }
-            CopyValue(ref reader, "activity.note." + key);
+            CopyValue(ref reader, "activity.note.", key);
         }
+        _canonical.Add(ref reader);
         _writer.WriteEndObject();
     }
 
     private static long ReadId(ref Utf8JsonReader reader, string field)
     {
         if (JsonValues.TryGetWhole(ref reader, out var id)) return id;
-        if (reader.TokenType == JsonTokenType.String && long.TryParse(GetString(ref reader, field), System.Globalization.NumberStyles.None,
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(GetString(ref reader, field, ""), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out id)) return id;
         throw Error(ref reader, $"expected a numeric id, found {JsonValues.Describe(ref reader)}", field);
     }
 
     /// <summary>Copies the value at the reader (scalar or container) to the writer unchanged.</summary>
-    private void CopyValue(ref Utf8JsonReader reader, string field)
+    private void CopyValue(ref Utf8JsonReader reader, string parent, string key)
     {
-        WriteToken(ref reader, field);
+        WriteToken(ref reader, parent, key);
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
         var depth = reader.CurrentDepth;
         while (reader.Read())
         {
-            WriteToken(ref reader, field);
+            WriteToken(ref reader, parent, key);
             if (reader.CurrentDepth == depth) return; // the matching end token
         }
     }
 
-    private void WriteToken(ref Utf8JsonReader reader, string field)
+    /// <summary>Writes one token to the compact JSON and feeds it to the canonical hash; errors name <paramref name="parent"/> + <paramref name="key"/>.</summary>
+    private void WriteToken(ref Utf8JsonReader reader, string parent, string key)
     {
         switch (reader.TokenType)
         {
@@ -195,9 +211,9 @@ public sealed class ActivityBodyReader
             case JsonTokenType.EndObject: _writer.WriteEndObject(); break;
             case JsonTokenType.StartArray: _writer.WriteStartArray(); break;
             case JsonTokenType.EndArray: _writer.WriteEndArray(); break;
-            case JsonTokenType.PropertyName: _writer.WritePropertyName(KeyName(ref reader, field)); break;
+            case JsonTokenType.PropertyName: _writer.WritePropertyName(KeyName(ref reader, parent, key)); break;
             case JsonTokenType.String:
-                if (reader.ValueIsEscaped) _writer.WriteStringValue(GetString(ref reader, field));
+                if (reader.ValueIsEscaped) _writer.WriteStringValue(GetString(ref reader, parent, key));
                 else _writer.WriteStringValue(reader.ValueSpan);
                 break;
             case JsonTokenType.Number: _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
@@ -205,12 +221,13 @@ public sealed class ActivityBodyReader
             case JsonTokenType.False: _writer.WriteBooleanValue(false); break;
             case JsonTokenType.Null: _writer.WriteNullValue(); break;
         }
+        _canonical.Add(ref reader); // after the switch, which refuses what cannot be unescaped
     }
 
     /// <summary>Interns key names: the same few dozen keys repeat millions of times.</summary>
-    private string KeyName(ref Utf8JsonReader reader, string field = "activity")
+    private string KeyName(ref Utf8JsonReader reader, string parent = "activity", string key = "")
     {
-        if (reader.ValueIsEscaped) return GetString(ref reader, field);
+        if (reader.ValueIsEscaped) return GetString(ref reader, parent, key);
         var bytes = reader.ValueSpan;
         foreach (var (utf8, known) in _keyNames)
             if (bytes.SequenceEqual(utf8)) return known;
@@ -219,11 +236,14 @@ public sealed class ActivityBodyReader
         return name;
     }
 
-    /// <summary>The string at the reader, refusing a lone-surrogate escape (not Unicode; GetString would throw).</summary>
-    private static string GetString(ref Utf8JsonReader reader, string field)
+    /// <summary>
+    /// The string at the reader, refusing a lone-surrogate escape (not Unicode; GetString would throw). The field named
+    /// in the error is <paramref name="parent"/> + <paramref name="key"/>, joined only if there is an error.
+    /// </summary>
+    private static string GetString(ref Utf8JsonReader reader, string parent, string key)
     {
         if (reader.ValueIsEscaped && JsonValues.LoneSurrogateIndex(reader.ValueSpan) is var bad and >= 0)
-            throw Error(ref reader, "a \\u escape is a lone surrogate, which is not valid Unicode", field, 1 + bad);
+            throw Error(ref reader, "a \\u escape is a lone surrogate, which is not valid Unicode", parent + key, 1 + bad);
         return reader.GetString()!;
     }
 

@@ -41,7 +41,7 @@ public static class FreshdeskTime
         var local = new DateTime(year, month, day, hour, minute, second);
         var utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-            return "the time falls outside the representable range (years 1 to 9999 in UTC)";
+            return "outside the representable range: years 1 to 9999 once the UTC offset is applied";
         value = new DateTimeOffset(local, offset);
         return null;
     }

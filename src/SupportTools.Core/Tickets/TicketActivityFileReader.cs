@@ -363,6 +363,13 @@ public sealed class TicketActivityFileReader : IDisposable
         var section = record is null ? "metadata" : null;
         if (reader.TokenType != JsonTokenType.String)
             throw At(reader, $"{field} must be a date in the format '{FreshdeskTime.Format}', found {JsonValues.Describe(ref reader)}", field, record, section);
+        if (!reader.ValueIsEscaped && FreshdeskTime.TryParse(reader.ValueSpan, out var value)) return value;
+        return ReadEscapedTime(ref reader, field, record, section);
+    }
+
+    /// <summary>The rare path: a time written with \u escapes, or no valid time (then the error says why).</summary>
+    private DateTimeOffset ReadEscapedTime(ref Utf8JsonReader reader, string field, long? record, string? section)
+    {
         CheckEscapes(ref reader);
         Span<byte> unescaped = stackalloc byte[FreshdeskTime.Length * 6];
         scoped ReadOnlySpan<byte> text = reader.ValueSpan;
@@ -456,9 +463,10 @@ public sealed class TicketActivityFileReader : IDisposable
 
     private InputFormatException InvalidUtf8()
     {
-        var bad = _buffer.AsSpan(_checkedEnd, Math.Min(4, _end - _checkedEnd));
-        var bytes = string.Join(" ", bad.ToArray().Select(b => $"0x{b:X2}"));
-        return AtUnit(_checkedEnd, $"the file is not valid UTF-8 (bytes {bytes}); export files are UTF-8 text");
+        var reason = _checkedEnd < _end
+            ? $"the file is not valid UTF-8: byte 0x{_buffer[_checkedEnd]:X2} does not start a valid character here; export files are UTF-8 text"
+            : "the file is not valid UTF-8: it ends inside a character; export files are UTF-8 text";
+        return AtUnit(_checkedEnd, reason);
     }
 
     private void CountLines(int from, int to)

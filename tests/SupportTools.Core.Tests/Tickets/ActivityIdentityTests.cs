@@ -75,6 +75,23 @@ public sealed class ActivityIdentityTests : IDisposable
         Assert.Equal(Key("""{"a":0}"""), Key("""{"a":-0.0e5}""")); // zero is zero
     }
 
+    [Fact]
+    public void The_hash_taken_while_reading_equals_the_hash_of_the_written_json()
+    {
+        // The file import hashes the activity in the reading pass; piped activities hash their JSON: both must agree.
+        var body = new ActivityBodyReader();
+        var key = new ActivityKey();
+        var generated = new TicketActivityGenerator(3, At, At.AddDays(2)).Generate(300).Select(a => a.Activity);
+        var samples = Spellings.Concat(DifferentActivities.Select(row => (string)row[0])).Concat(generated).ToList();
+        Assert.True(samples.Count > 1000);
+        foreach (var json in samples)
+        {
+            body.Read(json);
+            Assert.Equal(key.Compute(1, At, "user", 5, Encoding.UTF8.GetBytes(json)), key.Compute(1, At, "user", 5, body.CanonicalHash));
+            Assert.Equal(key.Compute(1, At, "user", 5, body.Json), key.Compute(1, At, "user", 5, body.CanonicalHash));
+        }
+    }
+
     private static string Row(string at, string activity) =>
         $$"""{"performed_at":"{{at}}","ticket_id":600,"performer_type":"user","performer_id":7,"activity":{{activity}}}""";
 

@@ -165,9 +165,11 @@ public sealed class ExportFileInputTests : IDisposable
     [Fact]
     public void Extreme_but_valid_times_are_read()
     {
-        var activities = ReadAll(Write(Export(Row(1, at: "21-04-2017 09:00:00 +1400"), Row(2, at: "01-01-0001 00:00:00 -0100"))));
+        var activities = ReadAll(Write(Export(Row(1, at: "21-04-2017 09:00:00 +1400"), Row(2, at: "01-01-0001 00:00:00 -0100"),
+            Row(3, at: "21-04-2017 09:00:00 \\u002B0530"))));
         Assert.Equal(TimeSpan.FromHours(14), activities[0].PerformedAt.Offset);
         Assert.Equal(new DateTime(1, 1, 1, 1, 0, 0), activities[1].PerformedAt.UtcDateTime);
+        Assert.Equal(TimeSpan.FromHours(5.5), activities[2].PerformedAt.Offset); // written with an escape
     }
 
     [Fact]
