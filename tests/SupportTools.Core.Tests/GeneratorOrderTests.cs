@@ -40,6 +40,16 @@ public sealed class GeneratorOrderTests : IDisposable
     }
 
     [Fact]
+    public void Sparse_tickets_over_years_all_come_out_in_time_order()
+    {
+        // Months between tickets: the merge skips long empty stretches and schedules tickets far ahead of the last one.
+        var activities = new TicketActivityGenerator(3, Start, Start.AddDays(5 * 365)).Generate(40).ToList();
+        Assert.Equal(40, activities.Select(a => a.TicketId).Distinct().Count());
+        Assert.Equal(activities.OrderBy(a => a.PerformedAt), activities);
+        Assert.Equal(activities.Count, activities.Select(a => (a.TicketId, a.PerformedAt, a.Activity)).Distinct().Count());
+    }
+
+    [Fact]
     public void The_file_is_in_time_order_and_the_same_seed_gives_the_same_bytes()
     {
         var a = _files.PathOf("a.json");

@@ -114,7 +114,7 @@ public sealed class TicketActivityGenerator
             pending.Add(simulation, rank++);
         }
         reporter.Progress("Simulating tickets", ticketCount, ticketCount);
-        while (!pending.IsEmpty)
+        while (pending.TryPeekTime(out _))
         {
             yield return pending;
             pending.MoveNext();
