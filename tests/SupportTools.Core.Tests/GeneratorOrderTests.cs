@@ -10,11 +10,13 @@ public sealed class GeneratorOrderTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    [Fact]
-    public void Activities_are_in_time_order_across_interleaved_tickets()
+    [Theory]
+    [InlineData(3000, 3)]
+    [InlineData(20_000, 60)] // long enough for finished tickets' storage to be reused
+    public void Activities_are_in_time_order_across_interleaved_tickets(int ticketCount, int days)
     {
-        var generator = new TicketActivityGenerator(5, Start, End);
-        var activities = generator.Generate(3000).ToList();
+        var generator = new TicketActivityGenerator(5, Start, Start.AddDays(days));
+        var activities = generator.Generate(ticketCount).ToList();
         for (var i = 1; i < activities.Count; i++)
         {
             var (previous, current) = (activities[i - 1], activities[i]);
@@ -25,14 +27,26 @@ public sealed class GeneratorOrderTests : IDisposable
 
         // Interleaved: far more runs of consecutive same-ticket activities than tickets.
         var runs = 1 + activities.Zip(activities.Skip(1)).Count(p => p.First.TicketId != p.Second.TicketId);
-        Assert.Equal(3000, activities.Select(a => a.TicketId).Distinct().Count());
-        Assert.True(runs > 2 * 3000, $"{runs} runs for 3000 tickets: tickets are not interleaved");
+        Assert.Equal(ticketCount, activities.Select(a => a.TicketId).Distinct().Count());
+        Assert.True(runs > 2 * ticketCount, $"{runs} runs for {ticketCount} tickets: tickets are not interleaved");
+        Assert.All(activities.Where(a => a.Status is not null), a => Assert.Contains(a.Status, new[]
+            { "Open", "Pending", "Resolved", "Closed", "Waiting on Customer", "Waiting on Third Party" }));
 
         // Each ticket still starts with its creation, and ticket ids follow creation order.
         var firsts = activities.GroupBy(a => a.TicketId).Select(g => g.First()).ToList();
         Assert.All(firsts, a => Assert.StartsWith("new_ticket", a.Changes));
         Assert.Equal(firsts.OrderBy(a => a.TicketId).Select(a => a.TicketId), firsts.Select(a => a.TicketId));
-        Assert.Equal(Enumerable.Range(0, 3000).Select(k => generator.FirstTicketId + k), firsts.Select(a => a.TicketId));
+        Assert.Equal(Enumerable.Range(0, ticketCount).Select(k => generator.FirstTicketId + k), firsts.Select(a => a.TicketId));
+    }
+
+    [Fact]
+    public void Sparse_tickets_over_years_all_come_out_in_time_order()
+    {
+        // Months between tickets: the merge skips long empty stretches and schedules tickets far ahead of the last one.
+        var activities = new TicketActivityGenerator(3, Start, Start.AddDays(5 * 365)).Generate(40).ToList();
+        Assert.Equal(40, activities.Select(a => a.TicketId).Distinct().Count());
+        Assert.Equal(activities.OrderBy(a => a.PerformedAt), activities);
+        Assert.Equal(activities.Count, activities.Select(a => (a.TicketId, a.PerformedAt, a.Activity)).Distinct().Count());
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class TicketActivityGenerator
 {
     private const int ProgressEvery = 4096;
     private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = 64;
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36_525);
     private readonly ulong _seed;
     private readonly DateTimeOffset _start, _end;
 
@@ -35,6 +36,8 @@ public sealed class TicketActivityGenerator
     public TicketActivityGenerator(int seed, DateTimeOffset start, DateTimeOffset end)
     {
         if (end <= start) throw new ArgumentException("The window's end must be after its start.", nameof(end));
+        // The time-order merge packs seconds into 32 bits (136 years); a century is plenty for a simulated desk.
+        if (end - start > MaxWindow) throw new ArgumentException("The window must not be longer than 100 years.", nameof(end));
         _seed = (ulong)(uint)seed;
         _start = start;
         _end = end.ToOffset(start.Offset);
@@ -58,13 +61,16 @@ public sealed class TicketActivityGenerator
     public IEnumerable<TicketActivity> Generate(int ticketCount, IOperationReporter? reporter, CancellationToken cancellationToken = default)
     {
         var body = new ActivityBodyReader();
-        foreach (var log in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
-        {
-            ref readonly var a = ref log[log.Next];
-            var facts = body.Read(log.JsonOf(a));
-            yield return new TicketActivity(a.TicketId, a.PerformedAt, a.IsSystem ? "system" : "user", a.PerformerId,
-                Encoding.UTF8.GetString(body.Json), facts);
-        }
+        foreach (var pending in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
+            yield return ToActivity(pending, body);
+    }
+
+    private static TicketActivity ToActivity(PendingActivities pending, ActivityBodyReader body)
+    {
+        var (ticketId, performedAt, performerId) = pending.Peek(out var json);
+        var facts = body.Read(json);
+        return new TicketActivity(ticketId, performedAt, performerId is null ? "system" : "user", performerId,
+            Encoding.UTF8.GetString(body.Json), facts);
     }
 
     /// <summary>
@@ -77,10 +83,10 @@ public sealed class TicketActivityGenerator
     {
         var elapsed = Stopwatch.StartNew();
         using var writer = TicketActivityWriter.Create(path, _start, _end, noClobber);
-        foreach (var log in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
+        foreach (var pending in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
         {
-            ref readonly var a = ref log[log.Next];
-            writer.Write(a.TicketId, a.PerformedAt, a.IsSystem ? "system" : "user", a.PerformerId, log.JsonOf(a));
+            var (ticketId, performedAt, performerId) = pending.Peek(out var json);
+            writer.Write(ticketId, performedAt, performerId is null ? "system" : "user", performerId, json);
         }
         writer.Complete(noClobber);
         var bytes = new FileInfo(path).Length;
@@ -88,14 +94,13 @@ public sealed class TicketActivityGenerator
     }
 
     /// <summary>
-    /// Yields the log holding the next activity in time order, at <see cref="TicketLog.Next"/>; read it before moving on
-    /// (logs are reused once emptied).
+    /// Yields the pending set once for each activity, in time order: read it with <see cref="PendingActivities.Peek"/>
+    /// before moving on.
     /// </summary>
-    private IEnumerable<TicketLog> InTimeOrder(int ticketCount, IOperationReporter reporter, CancellationToken cancellationToken)
+    private IEnumerable<PendingActivities> InTimeOrder(int ticketCount, IOperationReporter reporter, CancellationToken cancellationToken)
     {
         var simulation = new TicketSimulation(new DeskProfile(ticketCount));
-        var pending = new PriorityQueue<TicketLog, (long Ticks, int Rank)>();
-        var spare = new Stack<TicketLog>();
+        var pending = new PendingActivities(FirstTicketId, _start);
         var rank = 0;
         foreach (var createdAt in CreationSchedule.Times(Rng.Mix(_seed, 0), _start, _end, ticketCount))
         {
@@ -105,35 +110,19 @@ public sealed class TicketActivityGenerator
                 reporter.Progress("Simulating tickets", rank, ticketCount);
             }
             // Earlier tickets' activities up to this instant come first (an earlier rank wins a tie).
-            var until = createdAt.UtcTicks;
-            while (pending.TryPeek(out var log, out var key) && key.Ticks <= until)
+            while (pending.TryPeekTime(out var ticks) && ticks <= createdAt.Ticks)
             {
-                yield return log;
-                MoveOn(pending, spare, log);
+                yield return pending;
+                pending.MoveNext();
             }
             simulation.Run(Rng.Mix(_seed, (ulong)rank + 1), FirstTicketId + rank, createdAt, _end, FirstNoteId + rank * NoteIdsPerTicket);
-            var next = spare.Count > 0 ? spare.Pop() : new TicketLog();
-            next.Load(simulation, rank++);
-            pending.Enqueue(next, next.NextKey);
+            pending.Add(simulation, rank++);
         }
         reporter.Progress("Simulating tickets", ticketCount, ticketCount);
-        while (pending.TryPeek(out var log, out _))
+        while (pending.TryPeekTime(out _))
         {
-            yield return log;
-            MoveOn(pending, spare, log);
+            yield return pending;
+            pending.MoveNext();
         }
-    }
-
-    /// <summary>After the heap's top log emitted its next activity: re-key it, or retire it for reuse.</summary>
-    private static void MoveOn(PriorityQueue<TicketLog, (long Ticks, int Rank)> pending, Stack<TicketLog> spare, TicketLog log)
-    {
-        log.Next++;
-        if (log.HasNext)
-        {
-            pending.DequeueEnqueue(log, log.NextKey);
-            return;
-        }
-        pending.Dequeue();
-        spare.Push(log);
     }
 }
