@@ -9,7 +9,7 @@ namespace SupportTools.Tickets;
 /// and the canonical form of the activity object (see <see cref="CanonicalJson"/>: key order, number spelling,
 /// escapes and whitespace do not count). Equal keys are the same activity. One instance per thread.
 /// </summary>
-public sealed class ActivityKey
+internal sealed class ActivityKey
 {
     private readonly XxHash64 _hash = new();
     private readonly Dictionary<string, byte[]> _performerTypes = new(ReferenceEqualityComparer.Instance);

@@ -4,7 +4,7 @@ namespace SupportTools.Tickets;
 /// The export's timestamp format, <c>dd-MM-yyyy HH:mm:ss +hhmm</c>. Hand-rolled over UTF-8 bytes
 /// because it sits on the hot path of import and generation (millions of values a second).
 /// </summary>
-public static class FreshdeskTime
+internal static class FreshdeskTime
 {
     /// <summary>The format in .NET notation, for messages.</summary>
     public const string Format = "dd-MM-yyyy HH:mm:ss +hhmm";

@@ -4,8 +4,6 @@ using System.Text.Json;
 
 namespace SupportTools.Tickets;
 
-/// <summary>The export file's <c>metadata</c> object.</summary>
-public sealed record ExportMetadata(DateTimeOffset? StartAt, DateTimeOffset? EndAt, long? ActivitiesCount);
 
 /// <summary>
 /// Streams a Freshdesk export file in constant memory: a buffer refilled from the file, a fresh
@@ -17,7 +15,7 @@ public sealed record ExportMetadata(DateTimeOffset? StartAt, DateTimeOffset? End
 /// <see cref="InputFormatException"/> with the file, line, byte position and field; the SHA-256 of the content is
 /// computed on the way.
 /// </summary>
-public sealed class TicketActivityFileReader : IDisposable
+internal sealed class TicketActivityFileReader : IDisposable
 {
     private const int MaxDepth = 64;
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];

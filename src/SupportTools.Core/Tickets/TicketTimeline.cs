@@ -16,7 +16,7 @@ namespace SupportTools.Tickets;
 /// <item>Reopens: changes from Resolved/Closed to a status that is neither.</item>
 /// </list>
 /// </summary>
-public sealed class TicketTimeline
+internal sealed class TicketTimeline
 {
     private const int PrivateNote = 3;
 
