@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using SupportTools.PowerShell.Tests.Support;
 
-namespace SupportTools.PowerShell.Tests;
+namespace SupportTools.PowerShell.Tests.Tickets;
 
 /// <summary>The ticket-activity cmdlets end to end in a real engine: the quick start and the pipelines users write.</summary>
 public sealed class TicketPipelineTests : ModuleTest
