@@ -193,7 +193,7 @@ public sealed class TicketPipelineTests : IDisposable
     {
         var result = RunOk($"New-TicketActivity 5 -Seed 42 {Window} -Verbose | Import-TicketActivity -Database $args[0] -Verbose", _ps.PathOf("v.db"));
         Assert.Contains(result.Verbose, v => v.Contains("seed 42"));
-        Assert.Contains(result.Verbose, v => v.Contains("Opening database"));
+        Assert.Contains(result.Verbose, v => v.Contains("Creating database"));
     }
 
     [Fact]
@@ -213,7 +213,8 @@ public sealed class TicketPipelineTests : IDisposable
             "IsAutomation", "Changes", "Activity", "IsSystemActor"], activity.Properties.Select(p => p.Name));
         var duration = RunOk($"New-TicketActivity 1 -Seed 1 {Window} | Get-TicketDuration").Output.Single();
         Assert.Equal(["TicketId", "CreatedAt", "Status", "OpenTime", "PendingTime", "WaitingOnCustomerTime", "WaitingOnThirdPartyTime",
-            "TimeToFirstResponse", "TimeToResolution", "ResolvedAt", "Reopens", "ActivityCount"], duration.Properties.Select(p => p.Name));
+            "TimeToFirstResponse", "TimeToResolution", "ResolvedAt", "Reopens", "ActivityCount", "OpenHours", "PendingHours",
+            "WaitingOnCustomerHours", "WaitingOnThirdPartyHours", "TimeToFirstResponseHours", "TimeToResolutionHours"], duration.Properties.Select(p => p.Name));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace SupportTools.Tickets;
 
 /// <summary>One import: a file, or one pipeline run of piped activities.</summary>
-public sealed class ImportSummary(string? path, long activities, long tickets, long inserted, long duplicates, TimeSpan elapsed)
+public sealed class ImportSummary(string? path, long activities, long tickets, long inserted, long duplicates, TimeSpan elapsed, string? database = null)
 {
     /// <summary>The file imported; null for piped activities.</summary>
     public string? Path { get; } = path;
@@ -15,4 +15,6 @@ public sealed class ImportSummary(string? path, long activities, long tickets, l
     public long Duplicates { get; } = duplicates;
     /// <summary>Time taken.</summary>
     public TimeSpan Elapsed { get; } = elapsed;
+    /// <summary>The database imported into (full path).</summary>
+    public string? Database { get; } = database;
 }

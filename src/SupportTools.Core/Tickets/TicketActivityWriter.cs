@@ -7,7 +7,8 @@ namespace SupportTools.Tickets;
 /// Streams the Freshdesk export format in constant memory: metadata first, then <c>activities_data</c>.
 /// The count and (when not given) the window are only known at the end, so they are written as fixed-width
 /// placeholders (numbers padded with JSON whitespace) and patched in place by <see cref="Complete"/>;
-/// the stream must therefore be seekable. Disposing without <see cref="Complete"/> leaves an incomplete file.
+/// the stream must therefore be seekable. A writer made by <see cref="Create"/> writes beside the target and moves the
+/// file into place only when <see cref="Complete"/> succeeds; disposing without it leaves the target as it was.
 /// </summary>
 public sealed class TicketActivityWriter : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class TicketActivityWriter : IDisposable
         PerformerType = "performer_type"u8.ToArray(), PerformerId = "performer_id"u8.ToArray(), ActivityKey = "activity"u8.ToArray();
 
     private readonly Stream _stream;
+    private readonly StagedFile? _file;
     private readonly Utf8JsonWriter _json;
     private readonly DateTimeOffset? _fixedStart, _fixedEnd;
     private readonly HashSet<long> _tickets = [];
@@ -35,9 +37,28 @@ public sealed class TicketActivityWriter : IDisposable
         WriteHeader();
     }
 
-    /// <summary>Creates (or overwrites) <paramref name="path"/> and starts an export in it.</summary>
-    public static TicketActivityWriter Create(string path, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1 << 16), startAt, endAt);
+    private TicketActivityWriter(StagedFile file, DateTimeOffset? startAt, DateTimeOffset? endAt) : this(file.Stream, startAt, endAt) => _file = file;
+
+    /// <summary>
+    /// Starts an export that replaces <paramref name="path"/> when <see cref="Complete"/> succeeds (with
+    /// <paramref name="noClobber"/>, an existing file is an <see cref="IOException"/> instead).
+    /// </summary>
+    public static TicketActivityWriter Create(string path, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null, bool noClobber = false)
+    {
+        var file = StagedFile.Create(path, noClobber);
+        try
+        {
+            return new TicketActivityWriter(file, startAt, endAt);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The file this writer replaces; null when it writes a caller's stream.</summary>
+    public string? Path => _file?.TargetPath;
 
     /// <summary>Activities written so far.</summary>
     public long Count { get; private set; }
@@ -71,8 +92,8 @@ public sealed class TicketActivityWriter : IDisposable
         if (_json.BytesPending > 1 << 16) _json.Flush();
     }
 
-    /// <summary>Closes the JSON, patches the metadata and flushes.</summary>
-    public void Complete()
+    /// <summary>Closes the JSON, patches the metadata, flushes and (for a file) moves it into place.</summary>
+    public void Complete(bool noClobber = false)
     {
         _json.WriteEndArray();
         _json.WriteEndObject();
@@ -84,16 +105,19 @@ public sealed class TicketActivityWriter : IDisposable
         Patch(_endPosition, Quoted(EndAt));
         Patch(_countPosition, Encoding.ASCII.GetBytes(Count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(CountWidth)));
         _stream.Position = end;
+        _json.Dispose();
         _stream.Flush();
+        _file?.Commit(noClobber);
         _completed = true;
     }
 
-    /// <summary>Releases the stream (after <see cref="Complete"/>, or abandoning an incomplete file).</summary>
+    /// <summary>Releases the stream; without <see cref="Complete"/> a file's partial content is deleted.</summary>
     public void Dispose()
     {
-        if (!_completed) _json.Flush();
+        if (!_completed && _file is null) _json.Flush();
         _json.Dispose();
-        _stream.Dispose();
+        if (_file is not null) _file.Dispose();
+        else _stream.Dispose();
     }
 
     private void WriteHeader()

@@ -45,4 +45,16 @@ public sealed class TicketDuration
     public int Reopens { get; }
     /// <summary>Activities examined.</summary>
     public int ActivityCount { get; }
+    /// <summary><see cref="OpenTime"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets.</summary>
+    public double OpenHours => OpenTime.TotalHours;
+    /// <summary><see cref="PendingTime"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets.</summary>
+    public double PendingHours => PendingTime.TotalHours;
+    /// <summary><see cref="WaitingOnCustomerTime"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets.</summary>
+    public double WaitingOnCustomerHours => WaitingOnCustomerTime.TotalHours;
+    /// <summary><see cref="WaitingOnThirdPartyTime"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets.</summary>
+    public double WaitingOnThirdPartyHours => WaitingOnThirdPartyTime.TotalHours;
+    /// <summary><see cref="TimeToFirstResponse"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets (null when it is).</summary>
+    public double? TimeToFirstResponseHours => TimeToFirstResponse?.TotalHours;
+    /// <summary><see cref="TimeToResolution"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets (null when it is).</summary>
+    public double? TimeToResolutionHours => TimeToResolution?.TotalHours;
 }

@@ -26,6 +26,30 @@ public static class TicketDurationCalculator
     }
 
     /// <summary>
+    /// Durations read from the store, one per ticket in ticket order (all tickets when <paramref name="ticketIds"/> is
+    /// null), as of <paramref name="asOf"/> or else the latest activity among those tickets. Streams: the store is read
+    /// as the results are consumed.
+    /// </summary>
+    public static IEnumerable<TicketDuration> FromStore(TicketStore store, IReadOnlyCollection<long>? ticketIds, DateTimeOffset? asOf,
+        IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
+    {
+        reporter ??= NullReporter.Instance;
+        var at = asOf ?? store.LatestPerformedAt(ticketIds);
+        if (at is null)
+        {
+            reporter.Verbose("The store holds no activity for the tickets asked for.");
+            yield break;
+        }
+        reporter.Verbose($"Computing durations as of {at:O}.");
+        long tickets = 0;
+        foreach (var duration in FromOrdered(store.GetEvents(ticketIds, cancellationToken), at.Value, cancellationToken))
+        {
+            reporter.Progress("Reading the store", ++tickets, null);
+            yield return duration;
+        }
+    }
+
+    /// <summary>
     /// Events in any order (piped activities): grouped by ticket, stably sorted by performed_at (ties keep input order),
     /// results ordered by ticket id. <paramref name="asOf"/> defaults to the latest event.
     /// </summary>

@@ -164,7 +164,7 @@ public sealed class TicketImportBatch : IDisposable
         if (_restarted > 0)
             _reporter.Warning($"{_restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
                               $"exist in the store (first: id {_firstRestarted}): they may be different tickets with the same ids.");
-        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed);
+        return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
     }
 
     /// <summary>Rolls back unless committed.</summary>

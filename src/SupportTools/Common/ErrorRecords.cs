@@ -3,33 +3,64 @@ using System.Management.Automation;
 namespace SupportTools.Commands;
 
 /// <summary>
-/// The module's error ids (stable: scripts and tests match on <c>FullyQualifiedErrorId</c>) and the
-/// mapping of Core exceptions to error records. Messages say where and why; they never hold secrets.
+/// The module's error ids (stable: scripts and tests match on <c>FullyQualifiedErrorId</c>) and the one mapping of
+/// Core exceptions to error records, by type. Messages say where and why; they never hold secrets.
 /// </summary>
 public static class ErrorRecords
 {
     /// <summary>An input file is not a valid export (bad JSON, wrong date, missing field…).</summary>
     public const string InvalidExportFile = nameof(InvalidExportFile);
+    /// <summary>An input file is not valid (the generic id; cmdlets that know the format use a specific one).</summary>
+    public const string InvalidInputFile = nameof(InvalidInputFile);
     /// <summary>A piped or bound item is not valid.</summary>
     public const string InvalidInputObject = nameof(InvalidInputObject);
     /// <summary>A path matched no file.</summary>
     public const string FileNotFound = nameof(FileNotFound);
+    /// <summary>A folder was given where a file is needed (use -Recurse to take the files in it, where offered).</summary>
+    public const string PathIsFolder = nameof(PathIsFolder);
     /// <summary>A path is on a provider other than the file system.</summary>
     public const string NotAFileSystemPath = nameof(NotAFileSystemPath);
-    /// <summary>The database file does not exist (read cmdlets never create one).</summary>
-    public const string DatabaseNotFound = nameof(DatabaseNotFound);
-    /// <summary>The database could not be opened or written.</summary>
-    public const string DatabaseError = nameof(DatabaseError);
     /// <summary>A file could not be read or written.</summary>
     public const string FileError = nameof(FileError);
+    /// <summary>A file or folder may not be read or written by this user.</summary>
+    public const string FileAccessDenied = nameof(FileAccessDenied);
+    /// <summary>The disk is full.</summary>
+    public const string DiskFull = nameof(DiskFull);
     /// <summary>The output file exists and -NoClobber was given.</summary>
     public const string FileExists = nameof(FileExists);
-    /// <summary>Parameters contradict each other.</summary>
+    /// <summary>Parameters contradict each other, or a value is out of range.</summary>
     public const string InvalidArgument = nameof(InvalidArgument);
+    /// <summary>Nothing valid arrived to write, so the output file was left as it was.</summary>
+    public const string NothingToWrite = nameof(NothingToWrite);
+    /// <summary>The database file does not exist (read cmdlets never create one).</summary>
+    public const string DatabaseNotFound = nameof(DatabaseNotFound);
+    /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
+    public const string UnexpectedError = nameof(UnexpectedError);
+
+    /// <summary>
+    /// The error record for a Core exception, chosen by its type; null for exceptions the module does not map (they
+    /// propagate unchanged). <paramref name="errorId"/> overrides the id of input-format errors, whose meaning depends on
+    /// what was being read.
+    /// </summary>
+    public static ErrorRecord? From(Exception exception, object? target, string? errorId = null) => exception switch
+    {
+        InputFormatException input => InvalidInput(input, errorId ?? (input.Path is null ? InvalidInputObject : InvalidInputFile), target),
+        FileNotFoundException notFound => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target ?? notFound.FileName),
+        DirectoryNotFoundException => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target),
+        UnauthorizedAccessException => new(exception, FileAccessDenied, ErrorCategory.PermissionDenied, target),
+        IOException io when IsDiskFull(io) => new(exception, DiskFull, ErrorCategory.WriteError, target),
+        IOException => new(exception, FileError, ErrorCategory.WriteError, target),
+        ArgumentException => new(exception, InvalidArgument, ErrorCategory.InvalidArgument, target),
+        _ => null,
+    };
+
+    /// <summary>An exception <see cref="From"/> does not know: reported with its own type so nothing is lost.</summary>
+    public static ErrorRecord Unexpected(Exception exception, object? target) =>
+        new(exception, UnexpectedError, ErrorCategory.NotSpecified, target);
 
     /// <summary>An input-format problem; the target is the offending item when Core had one, else the file.</summary>
-    public static ErrorRecord InvalidInput(InputFormatException exception, string errorId) =>
-        new(exception, errorId, ErrorCategory.InvalidData, exception.Item ?? exception.Path)
+    public static ErrorRecord InvalidInput(InputFormatException exception, string errorId, object? target = null) =>
+        new(exception, errorId, ErrorCategory.InvalidData, target ?? exception.Item ?? exception.Path)
         {
             ErrorDetails = new ErrorDetails(exception.Message)
             {
@@ -41,23 +72,40 @@ public static class ErrorRecords
 
     /// <summary>No file at <paramref name="path"/>.</summary>
     public static ErrorRecord FileMissing(string path) =>
-        new(new FileNotFoundException($"Cannot find the file '{path}'.", path), FileNotFound, ErrorCategory.ObjectNotFound, path);
+        new(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist.", path), FileNotFound, ErrorCategory.ObjectNotFound, path);
 
-    /// <summary>A path on a provider that is not the file system.</summary>
-    public static ErrorRecord NotAFile(string path, string provider) =>
-        new(new ArgumentException($"'{path}' is on the {provider} provider; a file-system path is required."),
-            NotAFileSystemPath, ErrorCategory.InvalidArgument, path);
+    /// <summary>A wildcard pattern that matched nothing; says so when a file is literally called that.</summary>
+    public static ErrorRecord NothingMatched(string pattern, bool literalExists) =>
+        new(new FileNotFoundException(literalExists
+                ? $"No file matches the pattern '{pattern}'. A file with exactly that name exists: [ ] * ? are wildcard characters in -Path, so use -LiteralPath '{pattern}'."
+                : $"Cannot find the path '{pattern}' because it does not exist.", pattern),
+            FileNotFound, ErrorCategory.ObjectNotFound, pattern);
+
+    /// <summary>A folder where a file was expected.</summary>
+    public static ErrorRecord FolderGiven(string path, string filePattern) =>
+        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePattern} files."),
+            PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A database path with no file behind it.</summary>
     public static ErrorRecord DatabaseMissing(string path) =>
         new(new FileNotFoundException($"There is no SupportTools database at '{path}'. Import data first, or pass -Database.", path),
             DatabaseNotFound, ErrorCategory.ObjectNotFound, path);
 
-    /// <summary>An I/O or SQLite failure on <paramref name="target"/>.</summary>
-    public static ErrorRecord IoFailure(Exception exception, string errorId, object target) =>
-        new(exception, errorId, ErrorCategory.WriteError, target);
+    /// <summary>A folder given as the database.</summary>
+    public static ErrorRecord DatabaseIsFolder(string path) =>
+        new(new IOException($"The database path '{path}' is a folder; give a database file (e.g. '{Path.Combine(path, "support.db")}')."),
+            PathIsFolder, ErrorCategory.InvalidArgument, path);
+
+    /// <summary>A path on a provider that is not the file system.</summary>
+    public static ErrorRecord NotAFile(string path, string provider) =>
+        new(new ArgumentException($"'{path}' is on the {provider} provider; a file-system path is required."),
+            NotAFileSystemPath, ErrorCategory.InvalidArgument, path);
 
     /// <summary>Contradictory parameters.</summary>
     public static ErrorRecord InvalidArgumentError(string message, object? target) =>
         new(new ArgumentException(message), InvalidArgument, ErrorCategory.InvalidArgument, target);
+
+    /// <summary>ENOSPC on Unix, ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows: checked by code, not by message.</summary>
+    private static bool IsDiskFull(IOException exception) =>
+        (exception.HResult & 0xFFFF) is 28 or 0x70 or 0x27;
 }

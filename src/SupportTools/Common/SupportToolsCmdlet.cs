@@ -3,64 +3,66 @@ using System.Management.Automation;
 namespace SupportTools.Commands;
 
 /// <summary>
-/// What every SupportTools cmdlet shares: a cancellation token that <c>StopProcessing</c> (Ctrl+C) trips,
-/// path resolution through PowerShell's providers, and the mapping of Core exceptions to error records.
-/// Core never sees the cmdlet: it reports through callbacks that run on the pipeline thread.
+/// What every SupportTools cmdlet shares, and only that: a cancellation token that <c>StopProcessing</c> (Ctrl+C)
+/// trips, and one mapping of Core exceptions to error records. Derived cmdlets override <see cref="OnBegin"/>,
+/// <see cref="OnRecord"/> and <see cref="OnEnd"/>; a Core exception escaping them becomes a terminating error with the
+/// id and category <see cref="ErrorRecords.From"/> gives it, and a cancellation becomes a pipeline stop. Per-item
+/// problems go through <see cref="WriteError(Exception, object?, string?)"/> with the same mapping.
 /// </summary>
 public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private ProviderPaths? _paths;
 
     /// <summary>Tripped when the user stops the pipeline.</summary>
     protected CancellationToken CancellationToken => _stopping.Token;
 
+    /// <summary>Resolves file-system paths through PowerShell's providers, writing errors for what does not resolve.</summary>
+    internal ProviderPaths Paths => _paths ??= new ProviderPaths(this);
+
+    /// <inheritdoc />
+    protected sealed override void BeginProcessing() => Guarded(OnBegin);
+
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord() => Guarded(OnRecord);
+
+    /// <inheritdoc />
+    protected sealed override void EndProcessing() => Guarded(OnEnd);
+
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>A file-system path for a file the cmdlet will create (no wildcards, may not exist yet).</summary>
-    protected string ResolveOutputPath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+    /// <summary>Runs once before the first pipeline object.</summary>
+    protected virtual void OnBegin() { }
 
-    /// <summary>Expands wildcards to existing file-system paths; writes an error and yields nothing when none match.</summary>
-    protected IEnumerable<string> ResolveInputPaths(string path, bool literal)
+    /// <summary>Runs for each pipeline object (once when nothing is piped).</summary>
+    protected virtual void OnRecord() { }
+
+    /// <summary>Runs once after the last pipeline object.</summary>
+    protected virtual void OnEnd() { }
+
+    /// <summary>Writes a non-terminating error for <paramref name="exception"/>, mapped by its type.</summary>
+    protected void WriteError(Exception exception, object? target, string? errorId = null) =>
+        WriteError(ErrorRecords.From(exception, target, errorId) ?? ErrorRecords.Unexpected(exception, target));
+
+    /// <summary>Terminates the command with the error record <paramref name="exception"/> maps to.</summary>
+    protected void ThrowTerminatingError(Exception exception, object? target, string? errorId = null) =>
+        ThrowTerminatingError(ErrorRecords.From(exception, target, errorId) ?? ErrorRecords.Unexpected(exception, target));
+
+    private void Guarded(Action step)
     {
-        if (literal)
-        {
-            var literalPath = GetUnresolvedProviderPathFromPSPath(path);
-            if (File.Exists(literalPath)) return [literalPath];
-            WriteError(ErrorRecords.FileMissing(literalPath));
-            return [];
-        }
         try
         {
-            var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
-            if (provider.Name != "FileSystem")
-            {
-                WriteError(ErrorRecords.NotAFile(path, provider.Name));
-                return [];
-            }
-            return resolved.Where(p => !Directory.Exists(p)).ToArray();
+            step();
         }
-        catch (ItemNotFoundException)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            WriteError(ErrorRecords.FileMissing(path));
-            return [];
+            throw new PipelineStoppedException();
         }
-    }
-
-    /// <summary>
-    /// The database file for <c>-Database</c>: the given path, else <c>$env:SUPPORTTOOLS_DB</c>, else the
-    /// per-user default; relative paths are relative to the current PowerShell location.
-    /// </summary>
-    protected string ResolveDatabasePath(string? database) =>
-        GetUnresolvedProviderPathFromPSPath(Storage.DatabaseLocation.Resolve(database));
-
-    /// <summary>The database for a read-only cmdlet; terminates when there is none (reads never create one).</summary>
-    protected string RequireExistingDatabase(string? database)
-    {
-        var path = ResolveDatabasePath(database);
-        if (!File.Exists(path)) ThrowTerminatingError(ErrorRecords.DatabaseMissing(path));
-        WriteVerbose($"Using database '{path}'.");
-        return path;
+        catch (Exception exception) when (ErrorRecords.From(exception, null) is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, null)!);
+        }
     }
 
     /// <summary>Disposes what the cmdlet holds; PowerShell calls it when the pipeline ends or stops.</summary>

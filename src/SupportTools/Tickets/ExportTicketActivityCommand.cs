@@ -11,8 +11,10 @@ namespace SupportTools.Commands.Tickets;
 public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
 {
     private TicketActivityWriter? _writer;
-    private string? _targetPath, _partialPath;
+    private CmdletReporter? _progress;
+    private string? _targetPath;
     private bool _declined;
+    private long _received;
     private readonly System.Diagnostics.Stopwatch _elapsed = new();
 
     /// <summary>The export file to write.</summary>
@@ -20,55 +22,71 @@ public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>The activities to write.</summary>
+    /// <summary>The activities to write: <c>TicketActivity</c> objects, or rows with the activity columns (e.g. from <c>Import-Csv</c>).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowNull]
-    public TicketActivity? InputObject { get; set; }
+    public PSObject? InputObject { get; set; }
 
     /// <summary>Refuses to overwrite an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing()
+    protected override void OnBegin()
     {
-        _targetPath = ResolveOutputPath(Path);
+        _targetPath = Paths.RequireOutputFile(Path);
         if (NoClobber && File.Exists(_targetPath))
             ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{_targetPath}' already exists and -NoClobber was given."),
                 ErrorRecords.FileExists, ErrorCategory.ResourceExists, _targetPath));
         _declined = !ShouldProcess(_targetPath, "Write ticket activity export");
         if (_declined) return;
-        // Write beside the target and move into place at the end, so a failed or stopped export
-        // never leaves a truncated file where a good one was.
-        _partialPath = _targetPath + ".partial";
         _elapsed.Start();
+        // Written beside the target and moved into place only at the end: a failed, stopped or empty export never
+        // replaces a good file.
         try
         {
-            _writer = TicketActivityWriter.Create(_partialPath);
+            _writer = TicketActivityWriter.Create(_targetPath, noClobber: NoClobber);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (ErrorRecords.From(exception, _targetPath) is { } error)
         {
-            ThrowTerminatingError(ErrorRecords.IoFailure(exception, ErrorRecords.FileError, _targetPath));
+            ThrowTerminatingError(error);
         }
+        _progress = new CmdletReporter(this, "Exporting ticket activity", "activities");
         WriteVerbose($"Writing ticket activity to '{_targetPath}'.");
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void OnRecord()
     {
-        if (_declined || InputObject is null) return;
-        _writer!.Write(InputObject);
+        if (_declined || InputObject?.BaseObject is null) return;
+        _received++;
+        try
+        {
+            _writer!.Write(TicketActivityInput.From(InputObject, _received));
+            _progress!.Progress(_targetPath!, _writer.Count, null);
+        }
+        catch (InputFormatException exception)
+        {
+            WriteError(ErrorRecords.InvalidInput(exception, ErrorRecords.InvalidInputObject, InputObject));
+        }
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void OnEnd()
     {
         if (_declined || _writer is null) return;
-        _writer.Complete();
+        _progress?.Complete();
+        if (_writer.Count == 0)
+        {
+            var why = _received == 0 ? "no activity arrived" : $"none of the {_received:N0} objects received was a valid activity";
+            WriteError(new ErrorRecord(new InvalidOperationException($"Nothing was exported because {why}; '{_targetPath}' was left as it was."),
+                ErrorRecords.NothingToWrite, ErrorCategory.InvalidData, _targetPath));
+            return;
+        }
+        _writer.Complete(NoClobber);
         var writer = _writer;
         _writer = null;
         writer.Dispose();
-        File.Move(_partialPath!, _targetPath!, overwrite: true);
         var summary = new ExportSummary(_targetPath!, writer.Count, writer.TicketCount, writer.StartAt ?? default,
             writer.EndAt ?? default, new FileInfo(_targetPath!).Length, _elapsed.Elapsed);
         WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets to '{_targetPath}'.");
@@ -78,8 +96,7 @@ public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (_writer is null) return;
-        _writer.Dispose(); // only reached when the export did not complete
-        File.Delete(_partialPath!);
+        _progress?.Complete();
+        _writer?.Dispose(); // only reached when the export did not complete: deletes the partial file
     }
 }

@@ -8,7 +8,7 @@ namespace SupportTools.Commands.Tickets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "TicketActivity")]
 [OutputType(typeof(TicketActivity))]
-public sealed class GetTicketActivityCommand : SupportToolsCmdlet
+public sealed class GetTicketActivityCommand : StoreCmdlet
 {
     private TicketStore? _store;
 
@@ -22,19 +22,27 @@ public sealed class GetTicketActivityCommand : SupportToolsCmdlet
     public long[]? TicketId { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _store = TicketStore.Open(RequireExistingDatabase(Database));
+    protected override string? DatabaseArgument => Database;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void OnBegin() => _store = OpenForReading((path, reporter) => TicketStore.OpenReadOnly(path, reporter));
+
+    /// <inheritdoc />
+    protected override void OnRecord()
     {
+        var progress = new CmdletReporter(this, "Reading ticket activity", "activities");
+        long count = 0;
         try
         {
             foreach (var activity in _store!.GetActivities(TicketId, CancellationToken))
+            {
+                progress.Progress(DatabasePath, ++count, null);
                 WriteObject(activity);
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            throw new PipelineStoppedException();
+            progress.Complete();
         }
     }
 

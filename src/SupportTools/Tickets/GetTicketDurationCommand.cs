@@ -8,17 +8,19 @@ namespace SupportTools.Commands.Tickets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "TicketDuration", DefaultParameterSetName = StoreSet)]
 [OutputType(typeof(TicketDuration))]
-public sealed class GetTicketDurationCommand : SupportToolsCmdlet
+public sealed class GetTicketDurationCommand : StoreCmdlet
 {
     private const string StoreSet = "Store", InputObjectSet = "InputObject";
     private readonly List<TicketEvent> _piped = [];
+    private readonly List<long> _ticketIds = [];
+    private bool _allTickets;
 
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter(ParameterSetName = StoreSet)]
     public string? Database { get; set; }
 
-    /// <summary>Only these tickets.</summary>
-    [Parameter(ParameterSetName = StoreSet)]
+    /// <summary>Only these tickets; binds <c>TicketId</c> from piped objects (e.g. earlier durations).</summary>
+    [Parameter(ParameterSetName = StoreSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public long[]? TicketId { get; set; }
 
@@ -32,46 +34,43 @@ public sealed class GetTicketDurationCommand : SupportToolsCmdlet
     public TicketActivity? InputObject { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string? DatabaseArgument => Database;
+
+    /// <inheritdoc />
+    protected override void OnRecord()
     {
-        if (ParameterSetName == InputObjectSet && InputObject is not null)
-            _piped.Add(TicketEvent.From(InputObject));
+        if (ParameterSetName == InputObjectSet)
+        {
+            if (InputObject is not null) _piped.Add(TicketEvent.From(InputObject));
+        }
+        else if (TicketId is null) _allTickets = true;
+        else _ticketIds.AddRange(TicketId);
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void OnEnd()
     {
+        var progress = new CmdletReporter(this, "Computing ticket durations", "tickets");
         try
         {
             var durations = ParameterSetName == InputObjectSet
                 ? TicketDurationCalculator.FromUnordered(_piped, AsOf)
-                : FromStore();
+                : FromStore(progress);
             foreach (var duration in durations)
                 WriteObject(duration);
         }
-        catch (OperationCanceledException)
+        finally
         {
-            throw new PipelineStoppedException();
+            // Also when a downstream Select-Object -First stops the pipeline early.
+            progress.Complete();
         }
     }
 
-    private IEnumerable<TicketDuration> FromStore()
+    private IEnumerable<TicketDuration> FromStore(IOperationReporter progress)
     {
-        using var store = TicketStore.Open(RequireExistingDatabase(Database));
-        var asOf = AsOf ?? store.LatestPerformedAt(TicketId);
-        if (asOf is null)
-        {
-            WriteVerbose("The store holds no activity for the tickets asked for.");
-            yield break;
-        }
-        WriteVerbose($"Computing durations as of {asOf:O}.");
-        var progress = new CmdletReporter(this, "Computing ticket durations", "tickets");
-        long tickets = 0;
-        foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(TicketId, CancellationToken), asOf.Value, CancellationToken))
-        {
-            progress.Progress("Reading the store", ++tickets, null);
+        using var store = OpenForReading((path, reporter) => TicketStore.OpenReadOnly(path, reporter));
+        IReadOnlyCollection<long>? tickets = _allTickets ? null : _ticketIds.Distinct().ToArray();
+        foreach (var duration in TicketDurationCalculator.FromStore(store, tickets, AsOf, progress, CancellationToken))
             yield return duration;
-        }
-        progress.Complete();
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Microsoft.Data.Sqlite;
 using SupportTools.Tickets;
 
 namespace SupportTools.Commands.Tickets;
@@ -9,14 +8,15 @@ namespace SupportTools.Commands.Tickets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "TicketActivity", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ImportSummary))]
-public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
+public sealed class ImportTicketActivityCommand : StoreCmdlet
 {
     private const string PathSet = "Path", LiteralPathSet = "LiteralPath", InputObjectSet = "InputObject";
+    private const string ExportFiles = "*.json";
 
     private TicketStore? _store;
     private TicketImportBatch? _batch;
     private bool _declined;
-    private string? _databasePath;
+    private long _pipedRows;
 
     /// <summary>Export files; wildcards allowed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
@@ -29,34 +29,42 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
-    /// <summary>Activities to import, e.g. from <c>New-TicketActivity</c>; one transaction per pipeline run.</summary>
+    /// <summary>
+    /// Activities to import: <c>TicketActivity</c> objects (e.g. from <c>New-TicketActivity</c>), rows with the
+    /// activity columns (e.g. from <c>Import-Csv</c>), or files (<c>Get-ChildItem</c>). One transaction per pipeline run.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
     [AllowNull]
-    public TicketActivity? InputObject { get; set; }
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Takes the export files (*.json) in folders given to -Path or -LiteralPath, and in their subfolders.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Recurse { get; set; }
 
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
     public string? Database { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _databasePath = ResolveDatabasePath(Database);
+    protected override string? DatabaseArgument => Database;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void OnRecord()
     {
         if (ParameterSetName == InputObjectSet)
         {
-            AddPipedActivity();
+            AddPiped(InputObject);
             return;
         }
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var pattern in literal ? LiteralPath : Path)
-            foreach (var file in ResolveInputPaths(pattern, literal))
+            foreach (var file in Paths.InputFiles(pattern, literal, Recurse, ExportFiles))
                 ImportFile(file);
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void OnEnd()
     {
         if (_batch is null) return;
         var summary = _batch.Commit();
@@ -68,7 +76,7 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
 
     private void ImportFile(string file)
     {
-        if (!ShouldProcess(file, $"Import ticket activity into '{_databasePath}'")) return;
+        if (!ShouldProcess(file, $"Import ticket activity into '{DatabasePath}'")) return;
         var store = OpenStore();
         var progress = new CmdletReporter(this, "Importing ticket activity", "bytes");
         WriteVerbose($"Importing '{file}' ({new FileInfo(file).Length:N0} bytes) in one transaction.");
@@ -78,20 +86,13 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
             WriteVerbose($"'{file}': {summary.Activities:N0} activities for {summary.Tickets:N0} tickets, " +
                          $"{summary.Inserted:N0} new, {summary.Duplicates:N0} already stored, in {summary.Elapsed}.");
             if (summary.Activities > 0 && summary.Inserted == 0)
-                WriteWarning($"'{file}' added nothing: all {summary.Activities:N0} activities were already in '{_databasePath}'.");
+                WriteWarning($"'{file}' added nothing: all {summary.Activities:N0} activities were already in '{DatabasePath}'.");
             WriteObject(summary);
         }
-        catch (InputFormatException exception)
+        catch (Exception exception) when (ErrorRecords.From(exception, file, ErrorRecords.InvalidExportFile) is { } error)
         {
-            WriteError(ErrorRecords.InvalidInput(exception, ErrorRecords.InvalidExportFile));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            WriteError(ErrorRecords.IoFailure(exception, ErrorRecords.FileError, file));
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
+            // That file's problem: its transaction rolled back; the next file is still tried.
+            WriteError(error);
         }
         finally
         {
@@ -99,42 +100,47 @@ public sealed class ImportTicketActivityCommand : SupportToolsCmdlet
         }
     }
 
-    private void AddPipedActivity()
+    private void AddPiped(PSObject? input)
     {
-        if (InputObject is null || _declined) return;
+        if (input?.BaseObject is null || _declined) return;
+        if (input.BaseObject is FileSystemInfo item)
+        {
+            // Get-ChildItem binds here rather than to -LiteralPath (a PSObject takes anything): import the file.
+            foreach (var file in Paths.InputFiles(item.FullName, literal: true, Recurse, ExportFiles))
+                ImportFile(file);
+            return;
+        }
+        _pipedRows++;
+        TicketActivity activity;
+        try
+        {
+            activity = TicketActivityInput.From(input, _pipedRows);
+        }
+        catch (InputFormatException exception)
+        {
+            WriteError(ErrorRecords.InvalidInput(exception, ErrorRecords.InvalidInputObject, input));
+            return;
+        }
         if (_batch is null)
         {
             // One confirmation for the whole pipeline run: that is the unit that commits or rolls back.
-            _declined = !ShouldProcess(_databasePath!, "Import piped ticket activity");
+            _declined = !ShouldProcess(DatabasePath, "Import piped ticket activity");
             if (_declined) return;
             _batch = OpenStore().BeginImport(null);
         }
         try
         {
-            _batch.Add(InputObject);
+            _batch.Add(activity);
         }
         catch (InputFormatException exception)
         {
             // One bad object is that object's problem: report it and keep the rest of the run.
-            WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Reason, field: exception.Field, item: InputObject),
+            WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Reason, field: exception.Field, record: _pipedRows, item: input),
                 ErrorRecords.InvalidInputObject));
         }
     }
 
-    private TicketStore OpenStore()
-    {
-        if (_store is not null) return _store;
-        WriteVerbose($"Opening database '{_databasePath}'.");
-        try
-        {
-            return _store = TicketStore.Open(_databasePath!);
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(ErrorRecords.IoFailure(exception, ErrorRecords.DatabaseError, _databasePath!));
-            throw; // unreachable: ThrowTerminatingError always throws
-        }
-    }
+    private TicketStore OpenStore() => _store ??= OpenForWriting((path, reporter) => TicketStore.Open(path, reporter));
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

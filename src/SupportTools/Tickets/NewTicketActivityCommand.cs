@@ -30,20 +30,24 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
     [Parameter]
     public DateTimeOffset? End { get; set; }
 
-    /// <summary>Streams an export file here instead of emitting objects.</summary>
+    /// <summary>Streams an export file here instead of emitting objects (replaced only when complete).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
+    /// <summary>With -Path: refuses to overwrite an existing file.</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
+
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void OnEnd()
     {
         var (start, end) = Window();
         var seed = Seed ?? Random.Shared.Next();
         WriteVerbose($"Simulating {TicketCount:N0} tickets from {start:O} to {end:O} with seed {seed}.");
         var generator = new TicketActivityGenerator(seed, start, end);
         if (Path is null) EmitObjects(generator);
-        else WriteFile(generator, ResolveOutputPath(Path));
+        else WriteFile(generator, Paths.RequireOutputFile(Path));
     }
 
     private (DateTimeOffset Start, DateTimeOffset End) Window()
@@ -60,38 +64,39 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
 
     private void EmitObjects(TicketActivityGenerator generator)
     {
-        var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
-        long tickets = 0, lastTicket = long.MinValue;
-        foreach (var activity in generator.Generate(TicketCount, CancellationToken))
+        var progress = new CmdletReporter(this, "Generating ticket activity", "activities");
+        long activities = 0;
+        try
         {
-            if (activity.TicketId != lastTicket)
+            foreach (var activity in generator.Generate(TicketCount, CancellationToken))
             {
-                lastTicket = activity.TicketId;
-                progress.Progress("Simulating tickets", ++tickets, TicketCount);
+                progress.Progress("Simulating tickets", ++activities, null);
+                WriteObject(activity);
             }
-            WriteObject(activity);
         }
-        progress.Complete();
+        finally
+        {
+            progress.Complete();
+        }
     }
 
     private void WriteFile(TicketActivityGenerator generator, string path)
     {
+        if (NoClobber && File.Exists(path))
+            ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' already exists and -NoClobber was given."),
+                ErrorRecords.FileExists, ErrorCategory.ResourceExists, path));
         if (!ShouldProcess(path, $"Write activity for {TicketCount:N0} generated tickets")) return;
         var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
         try
         {
+            // The writer stages the file beside the target: a failure or Ctrl+C leaves an existing file untouched.
             var summary = generator.WriteFile(path, TicketCount, progress, CancellationToken);
             WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets ({summary.Bytes:N0} bytes) in {summary.Elapsed}.");
             WriteObject(summary);
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (ErrorRecords.From(exception, path) is { } error)
         {
-            File.Delete(path); // an incomplete export is not valid JSON; leave nothing half-written
-            throw new PipelineStoppedException();
-        }
-        catch (IOException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.IoFailure(exception, ErrorRecords.FileError, path));
+            ThrowTerminatingError(error);
         }
         finally
         {

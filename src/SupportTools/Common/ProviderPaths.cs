@@ -1,0 +1,94 @@
+using System.Management.Automation;
+
+namespace SupportTools.Commands;
+
+/// <summary>
+/// File-system paths from what users type: PowerShell-relative, through the providers, wildcards expanded unless
+/// literal. A path that resolves to nothing usable gets an error that says why (no such file, a pattern that matched
+/// nothing, a folder, another provider) and yields nothing, as <c>Get-Content</c> does.
+/// </summary>
+internal sealed class ProviderPaths(PSCmdlet cmdlet)
+{
+    private const string FileSystem = "FileSystem";
+
+    /// <summary>
+    /// The files <paramref name="path"/> names. Folders are an error unless <paramref name="recurse"/>, which takes the
+    /// files matching <paramref name="filePattern"/> beneath them (sorted, so imports run in a stable order).
+    /// </summary>
+    public IReadOnlyList<string> InputFiles(string path, bool literal, bool recurse, string filePattern)
+    {
+        var resolved = literal ? Literal(path) : Expand(path);
+        var files = new List<string>();
+        foreach (var item in resolved)
+        {
+            if (File.Exists(item)) files.Add(item);
+            else if (Directory.Exists(item) && recurse)
+                files.AddRange(Directory.EnumerateFiles(item, filePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGiven(item, filePattern));
+        }
+        return files;
+    }
+
+    /// <summary>A file-system path for a file to create (no wildcards, may not exist yet); null after an error.</summary>
+    public string? OutputFile(string path)
+    {
+        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name == FileSystem) return full;
+        cmdlet.WriteError(ErrorRecords.NotAFile(path, provider.Name));
+        return null;
+    }
+
+    /// <summary>Like <see cref="OutputFile"/> but terminating: for paths the whole command depends on (e.g. the database).</summary>
+    public string RequireOutputFile(string path)
+    {
+        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name != FileSystem) cmdlet.ThrowTerminatingError(ErrorRecords.NotAFile(path, provider.Name));
+        return full;
+    }
+
+    private IReadOnlyList<string> Literal(string path)
+    {
+        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name != FileSystem)
+        {
+            cmdlet.WriteError(ErrorRecords.NotAFile(path, provider.Name));
+            return [];
+        }
+        if (File.Exists(full) || Directory.Exists(full)) return [full];
+        cmdlet.WriteError(ErrorRecords.FileMissing(full));
+        return [];
+    }
+
+    private IReadOnlyList<string> Expand(string path)
+    {
+        try
+        {
+            var resolved = cmdlet.GetResolvedProviderPathFromPSPath(path, out var provider);
+            if (provider.Name != FileSystem)
+            {
+                cmdlet.WriteError(ErrorRecords.NotAFile(path, provider.Name));
+                return [];
+            }
+            if (resolved.Count > 0) return resolved;
+        }
+        catch (ItemNotFoundException)
+        {
+            // reported below, with a hint when the name only looks like a pattern
+        }
+        catch (System.Management.Automation.DriveNotFoundException exception)
+        {
+            cmdlet.WriteError(new ErrorRecord(exception, ErrorRecords.FileNotFound, ErrorCategory.ObjectNotFound, path));
+            return [];
+        }
+        cmdlet.WriteError(ErrorRecords.NothingMatched(path, LiteralExists(path)));
+        return [];
+    }
+
+    /// <summary>True when a file or folder is literally called <paramref name="path"/> (e.g. <c>br[1].json</c>).</summary>
+    private bool LiteralExists(string path)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(path)) return false;
+        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        return provider.Name == FileSystem && (File.Exists(full) || Directory.Exists(full));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using SupportTools.Storage;
+
+namespace SupportTools.Commands;
+
+/// <summary>
+/// A cmdlet that works on the SupportTools store: resolves <c>-Database</c> (the given path, else
+/// <c>$env:SUPPORTTOOLS_DB</c>, else the per-user default; relative to the current PowerShell location, file system
+/// only) and opens it for reading (never creating or altering anything) or writing (creating and migrating it).
+/// Store failures are mapped by <see cref="ErrorRecords.From"/> like every other Core exception.
+/// </summary>
+public abstract class StoreCmdlet : SupportToolsCmdlet
+{
+    private string? _databasePath;
+
+    /// <summary>The <c>-Database</c> argument (declared by each cmdlet, so it can sit in the parameter sets that use it).</summary>
+    protected abstract string? DatabaseArgument { get; }
+
+    /// <summary>The database file's full path.</summary>
+    protected string DatabasePath => _databasePath ??= Paths.RequireOutputFile(DatabaseLocation.Resolve(DatabaseArgument));
+
+    /// <summary>
+    /// Opens the store for reading with <paramref name="open"/> (a capability's read-only open); terminates with
+    /// <c>DatabaseNotFound</c> when there is no file: reads never create one.
+    /// </summary>
+    protected TStore OpenForReading<TStore>(Func<string, IOperationReporter, TStore> open)
+    {
+        var path = DatabasePath;
+        if (Directory.Exists(path))
+            ThrowTerminatingError(ErrorRecords.DatabaseIsFolder(path));
+        if (!File.Exists(path))
+            ThrowTerminatingError(ErrorRecords.DatabaseMissing(path));
+        WriteVerbose($"Opening database '{path}' read-only.");
+        return open(path, new CmdletReporter(this, "Opening the database", "seconds"));
+    }
+
+    /// <summary>Opens (creating and migrating when needed) the store for writing with <paramref name="open"/>.</summary>
+    protected TStore OpenForWriting<TStore>(Func<string, IOperationReporter, TStore> open)
+    {
+        var path = DatabasePath;
+        if (Directory.Exists(path))
+            ThrowTerminatingError(ErrorRecords.DatabaseIsFolder(path));
+        WriteVerbose(File.Exists(path) ? $"Opening database '{path}'." : $"Creating database '{path}'.");
+        return open(path, new CmdletReporter(this, "Opening the database", "seconds"));
+    }
+}

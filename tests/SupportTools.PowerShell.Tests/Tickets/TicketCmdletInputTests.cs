@@ -1,0 +1,199 @@
+using System.Management.Automation;
+using SupportTools.PowerShell.Tests.Support;
+
+namespace SupportTools.PowerShell.Tests.Tickets;
+
+/// <summary>What users type and pipe into the ticket cmdlets, the obvious mistakes included: each gets a clear error.</summary>
+public sealed class TicketCmdletInputTests : IDisposable
+{
+    private const string Window = "-Start '2024-03-04T00:00:00Z' -End '2024-03-05T00:00:00Z'";
+    private readonly ModuleSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    private static object? P(PSObject o, string name) => o.Properties[name]?.Value;
+
+    private PsResult RunOk(string script, params object?[] args)
+    {
+        var result = _ps.Run(script, args);
+        result.ThrowOnError();
+        return result;
+    }
+
+    private static string Id(ErrorRecord error) => error.FullyQualifiedErrorId.Split(',')[0];
+
+    private string Export(string name, int tickets = 5, int seed = 3)
+    {
+        var path = _ps.PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        RunOk($"New-TicketActivity {tickets} -Seed {seed} -Path $args[0] {Window}", path);
+        return path;
+    }
+
+    [Fact]
+    public void A_folder_is_an_error_unless_Recurse_takes_its_export_files()
+    {
+        Export(Path.Combine("exports", "a.json"), seed: 1);
+        Export(Path.Combine("exports", "sub", "b.json"), seed: 2);
+        var db = _ps.PathOf("f.db");
+
+        foreach (var script in new[] { "Import-TicketActivity -Path $args[0] -Database $args[1]",
+                                       "Import-TicketActivity -LiteralPath $args[0] -Database $args[1]",
+                                       "Get-Item $args[0] | Import-TicketActivity -Database $args[1]" })
+        {
+            var result = _ps.Run(script, _ps.PathOf("exports"), db);
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("PathIsFolder", Id(error));
+            Assert.Contains("-Recurse", error.Exception.Message);
+            Assert.Empty(result.Output);
+        }
+        Assert.False(File.Exists(db), "nothing was imported, so no database should be created");
+
+        var imported = RunOk("Import-TicketActivity -Path $args[0] -Recurse -Database $args[1]", _ps.PathOf("exports"), db).Output;
+        Assert.Equal([_ps.PathOf(Path.Combine("exports", "a.json")), _ps.PathOf(Path.Combine("exports", "sub", "b.json"))],
+            imported.Select(s => (string)P(s, "Path")!));
+    }
+
+    [Fact]
+    public void A_pattern_that_matches_nothing_is_an_error_that_suggests_LiteralPath_when_the_name_exists()
+    {
+        var bracketed = Export("br[1].json");
+        var db = _ps.PathOf("b.db");
+
+        var result = _ps.Run("Import-TicketActivity -Path $args[0] -Database $args[1]", bracketed, db);
+        var error = Assert.Single(result.AllErrors);
+        Assert.Equal("FileNotFound", Id(error));
+        Assert.Contains("-LiteralPath", error.Exception.Message);
+
+        var missing = Assert.Single(_ps.Run("Import-TicketActivity -Path nothing-here*.json -Database $args[0]", db).AllErrors);
+        Assert.Equal("FileNotFound", Id(missing));
+
+        var imported = RunOk("Import-TicketActivity -LiteralPath $args[0] -Database $args[1]", bracketed, db).Output.Single();
+        Assert.True((long)P(imported, "Inserted")! > 0);
+        Assert.Equal(db, P(imported, "Database"));
+    }
+
+    [Fact]
+    public void Paths_on_other_providers_are_errors_not_files_in_the_current_folder()
+    {
+        var generate = _ps.Run($"New-TicketActivity 2 -Seed 1 -Path variable:x {Window}");
+        Assert.Equal("NotAFileSystemPath", Id(Assert.Single(generate.AllErrors)));
+        var import = _ps.Run("Import-TicketActivity -Path $args[0] -Database variable:db", Export("v.json"));
+        Assert.Equal("NotAFileSystemPath", Id(Assert.Single(import.AllErrors)));
+        Assert.Empty(Directory.GetFiles(_ps.Directory, "x*"));
+        Assert.Empty(Directory.GetFiles(_ps.Directory, "db*"));
+    }
+
+    [Fact]
+    public void Rows_from_Import_Csv_import_as_the_activities_they_were_exported_from()
+    {
+        var csv = _ps.PathOf("a.csv");
+        RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Export-Csv $args[0]", csv);
+        var db = _ps.PathOf("csv.db");
+
+        var summary = RunOk("Import-Csv $args[0] | Import-TicketActivity -Database $args[1]", csv, db).Output.Single();
+        var fromObjects = RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
+        var fromStore = RunOk("Get-TicketDuration -Database $args[0] | ConvertTo-Json -Compress", db).Output.Single();
+        Assert.True((long)P(summary, "Inserted")! > 40);
+        Assert.Equal(fromObjects.ToString(), fromStore.ToString());
+
+        // The same rows again add nothing: the rebuilt activities have the same identity.
+        var again = RunOk("Import-Csv $args[0] | Import-TicketActivity -Database $args[1] -WarningAction SilentlyContinue", csv, db).Output.Single();
+        Assert.Equal(0L, P(again, "Inserted"));
+    }
+
+    [Fact]
+    public void A_row_without_the_activity_columns_or_with_a_bad_value_is_a_per_row_error()
+    {
+        var db = _ps.PathOf("rows.db");
+        var result = _ps.Run("""
+            [pscustomobject]@{ Name = 'not an activity' },
+            [pscustomobject]@{ TicketId = '7'; PerformedAt = 'yesterday'; PerformerType = 'user'; PerformerId = '5'; Activity = '{"status":"Open"}' },
+            [pscustomobject]@{ TicketId = '7'; PerformedAt = '04-03-2024 10:00:00 +0000'; PerformerType = 'user'; PerformerId = '5'; Activity = '{"status":"Open"}' } |
+                Import-TicketActivity -Database $args[0]
+            """, db);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("InvalidInputObject", Id(e)));
+        Assert.Contains("TicketId", result.Errors[0].Exception.Message);
+        Assert.Contains("PerformedAt", result.Errors[1].Exception.Message);
+        Assert.Contains("record 2", result.Errors[1].Exception.Message);
+        Assert.Equal(1L, P(result.Output.Single(), "Inserted"));
+    }
+
+    [Fact]
+    public void An_export_that_receives_no_valid_activity_leaves_the_existing_file_alone()
+    {
+        var target = Export("keep.json");
+        var before = File.ReadAllBytes(target);
+
+        var nothing = _ps.Run("@() | Export-TicketActivity -Path $args[0]", target);
+        Assert.Equal("NothingToWrite", Id(Assert.Single(nothing.AllErrors)));
+        var invalid = _ps.Run("[pscustomobject]@{ TicketId = 'x' } | Export-TicketActivity -Path $args[0]", target);
+        Assert.Contains(invalid.AllErrors, e => Id(e) == "InvalidInputObject");
+        Assert.Contains(invalid.AllErrors, e => Id(e) == "NothingToWrite");
+
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Single(Directory.GetFiles(_ps.Directory, "*keep*"));
+    }
+
+    [Fact]
+    public void NoClobber_keeps_an_existing_file_and_a_failed_generation_leaves_nothing_behind()
+    {
+        var target = Export("existing.json");
+        var before = File.ReadAllBytes(target);
+        var result = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] -NoClobber {Window}", target);
+        Assert.Equal("FileExists", Id(Assert.Single(result.AllErrors)));
+        Assert.Equal(before, File.ReadAllBytes(target));
+
+        var folder = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", _ps.Directory);
+        Assert.Equal("FileError", Id(Assert.Single(folder.AllErrors)));
+        Assert.Contains("is a folder", folder.AllErrors.Single().Exception.Message);
+        var missingFolder = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", _ps.PathOf(Path.Combine("no", "such", "x.json")));
+        Assert.Equal("FileNotFound", Id(Assert.Single(missingFolder.AllErrors)));
+        Assert.Empty(Directory.GetFiles(_ps.Directory, "*.partial", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Hour_companions_sum_with_Measure_Object()
+    {
+        var result = RunOk($$"""
+            $d = New-TicketActivity 30 -Seed 5 {{Window}} | Get-TicketDuration
+            ($d | Measure-Object OpenHours -Sum).Sum
+            ($d | ForEach-Object { $_.OpenTime.TotalHours } | Measure-Object -Sum).Sum
+            ($d | Measure-Object TimeToFirstResponseHours -Sum).Count
+            @($d | Where-Object TimeToFirstResponse).Count
+            """).Output;
+        Assert.Equal((double)result[1].BaseObject, (double)result[0].BaseObject, 9);
+        Assert.True((double)result[0].BaseObject > 0);
+        Assert.Equal(result[3].BaseObject, result[2].BaseObject);
+    }
+
+    [Fact]
+    public void Get_TicketDuration_takes_TicketId_from_piped_objects()
+    {
+        var db = _ps.PathOf("d.db");
+        RunOk("Import-TicketActivity $args[0] -Database $args[1]", Export("d.json", tickets: 20), db);
+        var result = RunOk("""
+            $all = Get-TicketDuration -Database $args[0]
+            $all | Select-Object -First 3 | Get-TicketDuration -Database $args[0]
+            """, db).Output;
+        Assert.Equal(3, result.Count);
+        Assert.Equal(3, result.Select(d => P(d, "TicketId")).Distinct().Count());
+    }
+
+    [Fact]
+    public void Progress_completes_when_a_downstream_Select_Object_stops_the_pipeline()
+    {
+        var db = _ps.PathOf("p.db");
+        RunOk("Import-TicketActivity $args[0] -Database $args[1]", Export("p.json", tickets: 3000), db);
+        foreach (var script in new[] { "Get-TicketActivity -Database $args[0] | Select-Object -First 1",
+                                       "Get-TicketDuration -Database $args[0] | Select-Object -First 1",
+                                       $"New-TicketActivity 3000 -Seed 1 {Window} | Select-Object -First 1" })
+        {
+            var result = RunOk(script, db);
+            Assert.Single(result.Output);
+            Assert.NotEmpty(result.Progress);
+            Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+        }
+    }
+}
