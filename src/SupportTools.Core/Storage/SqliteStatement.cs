@@ -80,6 +80,9 @@ internal sealed class SqliteStatement : IDisposable
         return false;
     }
 
+    /// <summary>Columns in a result row.</summary>
+    public int ColumnCount => raw.sqlite3_column_count(_statement);
+
     /// <summary>True when column <paramref name="column"/> (0-based) of the current row is NULL.</summary>
     public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 

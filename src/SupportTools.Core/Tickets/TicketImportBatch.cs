@@ -16,14 +16,14 @@ public sealed class TicketImportBatch : IDisposable
     private readonly IOperationReporter _reporter;
     private readonly long _importId;
     private readonly string? _source;
-    private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
+    private readonly SqliteStatement _insertEvent, _insertActivity, _insertTicket;
     private readonly HashSet<long> _tickets = [];
     /// <summary>Tickets of this input the store had before it (usually none), until a new_ticket for them is counted.</summary>
     private readonly HashSet<long> _storedBefore = [];
     private readonly ActivityKey _pipedKey = new();
     private readonly ActivityBodyReader _pipedBody = new();
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private long _activities, _inserted, _restarted, _firstRestarted;
+    private long _activities, _inserted, _restarted, _firstRestarted, _lastId, _latestAt = long.MinValue, _latestOffset;
     private bool _committed;
 
     internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
@@ -48,16 +48,22 @@ public sealed class TicketImportBatch : IDisposable
                 statements.Add(statement);
                 return statement;
             }
-            _insertActivity = Prepare("""
-                INSERT OR IGNORE INTO ticket_activities (import_id, ticket_id, performed_at, utc_offset, performer_type, performer_id,
-                    status, note_type, requester_id, is_automation, changes, activity, content_key)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            using (var last = db.Prepare("SELECT coalesce(max(id), 0) FROM ticket_activity_bodies"))
+            {
+                last.Read();
+                _lastId = last.GetInt64(0); // ids are given here, in arrival order: this transaction holds the write lock
+                last.Read();
+            }
+            // The event row goes first: its key refuses a repeat before the wide row is written.
+            _insertEvent = Prepare("""
+                INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type,
+                    is_automation, performer_id, status, note_type, requester_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """);
-            _insertActivity.Bind(1, _importId);
+            _insertActivity = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
+            _insertActivity.Bind(2, _importId);
             _insertTicket = Prepare("INSERT OR IGNORE INTO ticket_tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
             _insertTicket.Bind(2, _importId);
-            _insertNote = Prepare("INSERT INTO ticket_notes (activity_id, note_id, note_type) VALUES (?1, ?2, ?3)");
-            _insertProperty = Prepare("INSERT INTO ticket_property_changes (activity_id, name, value) VALUES (?1, ?2, ?3)");
         }
         catch
         {
@@ -95,39 +101,33 @@ public sealed class TicketImportBatch : IDisposable
 
         var seconds = performedAt.ToUnixTimeSeconds();
         var offset = (long)performedAt.Offset.TotalMinutes;
-        var insert = _insertActivity;
-        insert.Bind(2, ticketId);
-        insert.Bind(3, seconds);
-        insert.Bind(4, offset);
-        insert.Bind(5, performerType);
-        insert.Bind(6, performerId);
-        insert.Bind(7, facts.Status);
-        insert.Bind(8, facts.NoteType);
-        insert.Bind(9, facts.RequesterId);
-        insert.Bind(10, facts.IsAutomation ? 1 : 0);
-        insert.Bind(11, facts.Changes);
-        insert.BindUtf8(12, json);
-        insert.Bind(13, key);
-        if (insert.Execute() == 0) return; // a repeat: already stored or earlier in this input
-        var id = insert.LastInsertRowId;
+        var id = _lastId + 1;
+        var events = _insertEvent;
+        events.Bind(1, ticketId);
+        events.Bind(2, seconds);
+        events.Bind(3, key);
+        events.Bind(4, id);
+        events.Bind(5, offset);
+        events.Bind(6, performerType);
+        events.Bind(7, facts.IsAutomation ? 1 : 0);
+        events.Bind(8, performerId);
+        events.Bind(9, facts.Status);
+        events.Bind(10, facts.NoteType);
+        events.Bind(11, facts.RequesterId);
+        if (events.Execute() == 0) return; // a repeat: already stored or earlier in this input
+        _lastId = id;
         _inserted++;
+        if (seconds > _latestAt) (_latestAt, _latestOffset) = (seconds, offset);
 
-        if (facts.NoteType is not null)
-        {
-            _insertNote.Bind(1, id);
-            _insertNote.Bind(2, facts.NoteId);
-            _insertNote.Bind(3, facts.NoteType);
-            _insertNote.Execute();
-        }
-        foreach (var (name, start, length) in values)
-        {
+        var insert = _insertActivity;
+        insert.Bind(1, id);
+        insert.Bind(3, facts.NoteId);
+        insert.Bind(4, facts.Changes);
+        insert.BindUtf8(5, json);
+        insert.Execute();
+
+        foreach (var (name, _, _) in values)
             if (name == "new_ticket") NewTicketStarted(ticketId);
-            if (name is "note" or "status") continue; // kept in notes / on the activity row
-            _insertProperty.Bind(1, id);
-            _insertProperty.Bind(2, name);
-            _insertProperty.BindUtf8(3, json.Slice(start, length));
-            _insertProperty.Execute();
-        }
     }
 
     /// <summary>
@@ -145,7 +145,8 @@ public sealed class TicketImportBatch : IDisposable
     {
         var duplicates = _activities - _inserted;
         using (var update = _db.Prepare("""
-            UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7
+            UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7,
+                latest_at = ?9, latest_offset = ?10
             WHERE id = ?8
             """))
         {
@@ -157,6 +158,8 @@ public sealed class TicketImportBatch : IDisposable
             update.Bind(6, _inserted);
             update.Bind(7, duplicates);
             update.Bind(8, _importId);
+            update.Bind(9, _inserted > 0 ? (long?)_latestAt : null);
+            update.Bind(10, _inserted > 0 ? (long?)_latestOffset : null);
             update.Execute();
         }
         _db.Commit();
@@ -170,7 +173,7 @@ public sealed class TicketImportBatch : IDisposable
     /// <summary>Rolls back unless committed.</summary>
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) statement.Dispose();
+        foreach (var statement in new[] { _insertEvent, _insertActivity, _insertTicket }) statement.Dispose();
         if (_committed) return;
         try
         {
