@@ -17,13 +17,15 @@ public sealed class TicketImportBatch : IDisposable
     private readonly long _importId;
     private readonly string? _source;
     private readonly SqliteStatement _insertEvent, _insertActivity, _insertTicket;
-    private readonly HashSet<long> _tickets = [];
-    /// <summary>Tickets of this input the store had before it (usually none), until a new_ticket for them is counted.</summary>
-    private readonly HashSet<long> _storedBefore = [];
+    /// <summary>
+    /// This input's tickets, each with the arrival number of its first new (not repeated) new_ticket activity, 0 when
+    /// it has none. One entry a ticket: memory grows with the tickets of one input, not with the store.
+    /// </summary>
+    private readonly Dictionary<long, long> _tickets = [];
     private readonly ActivityKey _pipedKey = new();
     private readonly ActivityBodyReader _pipedBody = new();
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private long _activities, _inserted, _restarted, _firstRestarted, _lastId, _latestAt = long.MinValue, _latestOffset;
+    private long _activities, _inserted, _lastId, _latestAt = long.MinValue, _latestOffset;
     private bool _committed;
 
     internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
@@ -93,11 +95,7 @@ public sealed class TicketImportBatch : IDisposable
         ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key)
     {
         _activities++;
-        if (_tickets.Add(ticketId))
-        {
-            _insertTicket.Bind(1, ticketId);
-            if (_insertTicket.Execute() == 0) _storedBefore.Add(ticketId);
-        }
+        _tickets.TryAdd(ticketId, 0); // written at Commit, in id order
 
         var seconds = performedAt.ToUnixTimeSeconds();
         var offset = (long)performedAt.Offset.TotalMinutes;
@@ -127,23 +125,14 @@ public sealed class TicketImportBatch : IDisposable
         insert.Execute();
 
         foreach (var (name, _, _) in values)
-            if (name == "new_ticket") NewTicketStarted(ticketId);
-    }
-
-    /// <summary>
-    /// A new (not repeated) new_ticket activity for a ticket an earlier import stored: generated data that reuses ids
-    /// would silently merge unrelated tickets, so these are counted for a warning.
-    /// </summary>
-    private void NewTicketStarted(long ticketId)
-    {
-        if (_storedBefore.Count == 0 || !_storedBefore.Remove(ticketId)) return;
-        if (_restarted++ == 0) _firstRestarted = ticketId;
+            if (name == "new_ticket" && _tickets[ticketId] == 0) _tickets[ticketId] = _activities;
     }
 
     /// <summary>Commits and returns the summary; <paramref name="sha256"/> and the window describe a file import.</summary>
     public ImportSummary Commit(string? sha256 = null, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null)
     {
         var duplicates = _activities - _inserted;
+        var (restarted, firstRestarted) = InsertTickets();
         using (var update = _db.Prepare("""
             UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7,
                 latest_at = ?9, latest_offset = ?10
@@ -164,10 +153,31 @@ public sealed class TicketImportBatch : IDisposable
         }
         _db.Commit();
         _committed = true;
-        if (_restarted > 0)
-            _reporter.Warning($"{_restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
-                              $"exist in the store (first: id {_firstRestarted}): they may be different tickets with the same ids.");
+        if (restarted > 0)
+            _reporter.Warning($"{restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
+                              $"exist in the store (first: id {firstRestarted}): they may be different tickets with the same ids.");
         return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
+    }
+
+    /// <summary>
+    /// Records this input's tickets, in id order (a sequential walk of the table instead of one random insert per
+    /// ticket as it first appears). A ticket the store already had that gets a new new_ticket activity is counted:
+    /// generated data that reuses ids would otherwise silently merge unrelated tickets. Returns that count and the
+    /// first such ticket in arrival order.
+    /// </summary>
+    private (long Count, long First) InsertTickets()
+    {
+        var ids = _tickets.Keys.ToArray();
+        Array.Sort(ids);
+        long count = 0, first = 0, firstArrival = long.MaxValue;
+        foreach (var id in ids)
+        {
+            _insertTicket.Bind(1, id);
+            if (_insertTicket.Execute() != 0 || _tickets[id] is not (> 0 and var arrival)) continue;
+            count++;
+            if (arrival < firstArrival) (first, firstArrival) = (id, arrival);
+        }
+        return (count, first);
     }
 
     /// <summary>Rolls back unless committed.</summary>
