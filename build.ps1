@@ -4,19 +4,20 @@
     Builds, tests, benchmarks and packages SupportTools.
 
 .DESCRIPTION
-    A thin wrapper over dotnet. `dotnet build` alone stages the loadable module in out/SupportTools (MSBuild does
-    the staging), so this script only chains the steps and fails as soon as one fails.
+    A thin wrapper over dotnet. `dotnet build` alone stages the loadable module in out/<Configuration>/SupportTools
+    (MSBuild does the staging), so this script only chains the steps and fails as soon as one fails.
 
     Build    dotnet build SupportTools.sln
-    Test     dotnet test SupportTools.sln (xunit: core and hosted-engine module tests)
-    Pester   Build, then tests/Pester in a child pwsh against the staged module (installs Pester 5 if missing)
+    Test     dotnet test SupportTools.sln (xunit: core and hosted-engine module tests, and tests/Pester in-process)
+    Pester   Build, then tests/Pester in a child pwsh against the staged module, with the Pester the test project
+             restores (NuGet package Pester) or any installed Pester 5.5 or later; never installs from the internet
     Bench    Throughput benchmarks (always Release)
-    Package  Build, then zip out/SupportTools into artifacts/SupportTools-<ModuleVersion>.zip
+    Package  Build, then zip out/<Configuration>/SupportTools into artifacts/SupportTools-<ModuleVersion>.zip
 
 .EXAMPLE
     ./build.ps1
 
-    Builds the solution in Release and stages out/SupportTools.
+    Builds the solution in Release and stages out/Release/SupportTools.
 
 .EXAMPLE
     ./build.ps1 -Task Test, Pester -Configuration Debug
@@ -35,8 +36,9 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $solution = Join-Path $PSScriptRoot 'SupportTools.sln'
-$stagedModule = Join-Path $PSScriptRoot 'out' 'SupportTools'
+$stagedModule = Join-Path $PSScriptRoot 'out' $Configuration 'SupportTools'
 $pesterTests = Join-Path $PSScriptRoot 'tests' 'Pester'
+$pesterResults = Join-Path $PSScriptRoot 'TestResults' 'Pester'
 $minimumPester = [version] '5.5.0'
 
 function Invoke-Dotnet {
@@ -59,12 +61,27 @@ function Invoke-TestTask {
     Invoke-Dotnet 'test', $solution, '--configuration', $Configuration
 }
 
-function Install-PesterIfMissing {
-    $installed = Get-Module Pester -ListAvailable | Where-Object Version -GE $minimumPester
-    if ($installed) { return }
-    Write-Host "Installing Pester $minimumPester or later for the current user" -ForegroundColor Cyan
-    # -SkipPublisherCheck: Windows ships an old Pester signed by a different publisher, which would block the install.
-    Install-Module Pester -MinimumVersion $minimumPester -Scope CurrentUser -Force -SkipPublisherCheck
+function Find-Pester {
+    # The test project restores the NuGet package Pester (a PackageDownload) into the global packages folder, as
+    # <packages>/pester/<version>/tools/Pester.psd1; the build before this step has restored it. Else any Pester
+    # 5.5 or later that is installed as a module. The newest wins.
+    $packagesLine = & dotnet nuget locals global-packages --list
+    if ($LASTEXITCODE -ne 0) { throw "dotnet nuget locals failed with exit code $LASTEXITCODE." }
+    $packages = ($packagesLine -replace '^global-packages:\s*', '').Trim()
+    $restored = foreach ($manifest in Get-ChildItem -Path (Join-Path $packages 'pester' '*' 'tools' 'Pester.psd1') -ErrorAction Ignore) {
+        $version = $null
+        if ([version]::TryParse($manifest.Directory.Parent.Name, [ref] $version)) {
+            [pscustomobject] @{ Version = $version; Path = $manifest.FullName }
+        }
+    }
+    $installed = Get-Module Pester -ListAvailable | ForEach-Object { [pscustomobject] @{ Version = $_.Version; Path = $_.Path } }
+    $best = @($restored) + @($installed) | Where-Object { $_ -and $_.Version -ge $minimumPester } |
+        Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $best) {
+        throw "No Pester $minimumPester or later: restore the test project (dotnet restore SupportTools.sln) or install Pester."
+    }
+    Write-Host "Using Pester $($best.Version) from $($best.Path)" -ForegroundColor Cyan
+    $best.Path
 }
 
 function Get-PwshPath {
@@ -76,20 +93,26 @@ function Get-PwshPath {
 
 function Invoke-PesterTask {
     Invoke-BuildTask
-    Install-PesterIfMissing
+    $pester = Find-Pester
+    New-Item -ItemType Directory -Path $pesterResults -Force | Out-Null
     # A child pwsh: the module's assemblies cannot be unloaded, so they stay out of this session, and the child's
-    # exit code (Run.Exit) is the number of failed tests.
+    # exit code (Run.Exit) is the number of failed tests. SUPPORTTOOLS_TEST_MODULE names the staging to test.
     $runPester = {
-        param([string] $Path, [version] $MinimumVersion)
+        param([string] $PesterManifest, [string] $Path, [string] $StagedModule, [string] $ResultFile)
         $ErrorActionPreference = 'Stop'
-        Import-Module Pester -MinimumVersion $MinimumVersion
+        $env:SUPPORTTOOLS_TEST_MODULE = $StagedModule
+        Import-Module $PesterManifest
         $configuration = New-PesterConfiguration
         $configuration.Run.Path = $Path
         $configuration.Run.Exit = $true
         $configuration.Output.Verbosity = 'Detailed'
+        $configuration.TestResult.Enabled = $true
+        $configuration.TestResult.OutputFormat = 'NUnit3'
+        $configuration.TestResult.OutputPath = $ResultFile
         Invoke-Pester -Configuration $configuration
     }
-    & (Get-PwshPath) -NoProfile -NonInteractive -Command $runPester -args $pesterTests, $minimumPester
+    $resultFile = Join-Path $pesterResults 'build-pester.xml'
+    & (Get-PwshPath) -NoProfile -NonInteractive -Command $runPester -args $pester, $pesterTests, $stagedModule, $resultFile
     if ($LASTEXITCODE -ne 0) {
         throw "Pester failed: $LASTEXITCODE failed test(s), or the run itself failed."
     }

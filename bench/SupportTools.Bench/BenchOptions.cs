@@ -1,23 +1,23 @@
 namespace SupportTools.Bench;
 
 /// <summary>Command-line options shared by the benchmarks.</summary>
-internal sealed record BenchOptions(long Activities, int Tickets, string Folder)
+internal sealed record BenchOptions(long Activities, int Tickets, int Repeat)
 {
     public static BenchOptions Parse(string[] args)
     {
         long activities = 1_000_000;
         var tickets = 10_000;
-        var folder = Path.Combine(Path.GetTempPath(), "supporttools-bench");
+        var repeat = 1;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--activities": activities = long.Parse(args[i + 1]); break;
                 case "--tickets": tickets = int.Parse(args[i + 1]); break;
-                case "--folder": folder = args[i + 1]; break;
+                case "--repeat": repeat = Math.Max(1, int.Parse(args[i + 1])); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --activities N, --tickets N (realism), --repeat N.");
             }
         }
-        Directory.CreateDirectory(folder);
-        return new BenchOptions(activities, tickets, folder);
+        return new BenchOptions(activities, tickets, repeat);
     }
 }

@@ -8,11 +8,17 @@ internal static class ParseProbe
 {
     public static int Run(BenchOptions options)
     {
-        var file = Path.Combine(options.Folder, $"bench-{options.Activities}.json");
+        using var scratch = new ScratchFolder();
+        var file = scratch.File("parse.json");
+        TicketPipelineBench.WriteExport(file, options.Activities);
         var clock = Stopwatch.StartNew();
-        using var reader = new TicketActivityFileReader(file);
-        while (reader.Read()) { }
-        Console.WriteLine($"| parse only           | {reader.Count,12:N0} activities | {clock.Elapsed.TotalSeconds,7:N2} s | {reader.Count / clock.Elapsed.TotalSeconds,12:N0} /s |");
+        long count = 0;
+        using (var reader = new TicketActivityFileReader(file))
+        {
+            while (reader.Read()) { }
+            count = reader.Count;
+        }
+        Console.WriteLine($"| parse only | {count:N0} activities | {clock.Elapsed.TotalSeconds:N2} s | {count / clock.Elapsed.TotalSeconds:N0} /s |");
         return 0;
     }
 }

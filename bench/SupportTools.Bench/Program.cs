@@ -1,14 +1,15 @@
 using SupportTools.Bench;
 
 // Throughput benchmarks for the ticket-activity pipeline (not part of the test run).
-//   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--tickets N]
-// Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism
+//   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--repeat N] [--tickets N]
+// Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism | parse
+// Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
 var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["generate"] = o => TicketPipelineBench.Run(o, durations: false, import: false),
-    ["import"] = o => TicketPipelineBench.Run(o, durations: false, import: true),
-    ["durations"] = o => TicketPipelineBench.Run(o, durations: true, import: true),
-    ["all"] = o => TicketPipelineBench.Run(o, durations: true, import: true),
+    ["generate"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Generate),
+    ["import"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Import),
+    ["durations"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Durations),
+    ["all"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Durations),
     ["scaling"] = TicketPipelineBench.Scaling,
     ["realism"] = RealismReport.Run,
     ["parse"] = ParseProbe.Run,

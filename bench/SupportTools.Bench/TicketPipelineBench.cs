@@ -3,63 +3,149 @@ using SupportTools.Tickets;
 
 namespace SupportTools.Bench;
 
-/// <summary>Generation to file, import into SQLite, and durations from the store, with throughput and peak memory.</summary>
+/// <summary>
+/// Generation to file, import into a fresh store, and durations from the store (objects created, as
+/// <c>Get-TicketDuration</c> does), each beside the sqlite3 anchor, with throughput and peak working set.
+/// <para>
+/// The export's shape: time-ordered like a real export, from a desk that opens about 400,000 tickets a day; n
+/// activities cover n / 1M × 12 hours, which gives about 5 activities a ticket (1M activities ≈ 200k tickets, many
+/// still in progress at the window's end). The ticket count for a size is set from a 5,000-ticket sample over the
+/// same window. Exports and databases live in a scratch folder the bench deletes, also on failure and Ctrl+C.
+/// </para>
+/// </summary>
 internal static class TicketPipelineBench
 {
+    private const double HoursPerMillion = 12;
+    private const int SampleTickets = 5000;
     private static readonly DateTimeOffset Start = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
-    public static int Run(BenchOptions options, bool durations, bool import)
-    {
-        Measure(options, options.Activities, durations, import);
-        return 0;
-    }
+    /// <summary>How far a run goes.</summary>
+    public enum Steps { Generate, Import, Durations }
+
+    /// <summary>One measured step of one run.</summary>
+    private sealed record Row(string Step, long Size, long Activities, TimeSpan Time, TimeSpan Cpu, long PeakMiB, TimeSpan? Anchor, string Extra);
+
+    public static int Run(BenchOptions options, Steps last) => Measure([options.Activities], options.Repeat, last);
 
     /// <summary>The same pipeline at 1M and 10M activities: memory should stay flat while the data grows tenfold.</summary>
-    public static int Scaling(BenchOptions options)
+    public static int Scaling(BenchOptions options) => Measure([1_000_000L, 10_000_000L], options.Repeat, Steps.Durations);
+
+    private static int Measure(long[] sizes, int repeat, Steps last)
     {
-        foreach (var size in new[] { 1_000_000L, 10_000_000L })
-            Measure(options, size, durations: true, import: true);
+        var anchor = last >= Steps.Import ? SqliteAnchor.Find() : null;
+        var rows = new List<Row>();
+        using var scratch = new ScratchFolder();
+        Console.WriteLine($"Release build, {Environment.ProcessorCount} cores; peak working set is the process's peak so far.");
+        Console.WriteLine();
+        Console.WriteLine("| step | activities | tickets | time (CPU) | throughput | peak working set | sqlite3 anchor | ours / anchor |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var size in sizes)
+            for (var run = 0; run < repeat; run++)
+                rows.AddRange(MeasureOnce(scratch, size, run, last, anchor));
+        if (repeat > 1) PrintSpread(rows);
         return 0;
     }
 
-    private static void Measure(BenchOptions options, long targetActivities, bool durations, bool import)
+    private static IEnumerable<Row> MeasureOnce(ScratchFolder scratch, long size, int run, Steps last, SqliteAnchor? anchor)
     {
-        var file = Path.Combine(options.Folder, $"bench-{targetActivities}.json");
-        var db = Path.Combine(options.Folder, $"bench-{targetActivities}.db");
-        foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
-        // About eight activities a ticket over a week-long window (see the realism report).
-        var tickets = (int)Math.Max(1, targetActivities / ActivitiesPerTicket());
-        var generator = new TicketActivityGenerator(1, Start, Start.AddDays(7));
+        var export = scratch.File($"export-{size}-{run}.json");
+        var db = scratch.File($"store-{size}-{run}.db");
+        var anchorDb = scratch.File($"anchor-{size}-{run}.db");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = CpuTime();
+            var written = WriteExport(export, size);
+            yield return Print(new Row("generate to file", size, written.Activities, clock.Elapsed, CpuTime() - cpu, PeakMiB(), null,
+                $"{written.Tickets:N0} | {written.Activities / clock.Elapsed.TotalSeconds:N0} /s ({written.Bytes / 1e6 / clock.Elapsed.TotalSeconds:N0} MB/s)"));
+            if (last < Steps.Import) yield break;
 
-        var clock = Stopwatch.StartNew();
-        var summary = generator.WriteFile(file, tickets);
-        Report("generate to file", summary.Activities, clock.Elapsed, $"{summary.Bytes / 1e6 / clock.Elapsed.TotalSeconds:N0} MB/s");
-        if (!import) return;
+            clock.Restart();
+            cpu = CpuTime();
+            ImportSummary imported;
+            using (var store = TicketStore.Open(db)) imported = store.ImportFile(export);
+            var importTime = clock.Elapsed;
+            var importCpu = CpuTime() - cpu;
+            var anchorLoad = anchor?.Load(anchorDb, export);
+            yield return Print(new Row("import into the store", size, imported.Activities, importTime, importCpu, PeakMiB(), anchorLoad,
+                $"{imported.Tickets:N0} | {imported.Activities / importTime.TotalSeconds:N0} /s"));
+            if (last < Steps.Durations) yield break;
 
-        using var store = TicketStore.Open(db);
-        clock.Restart();
-        var imported = store.ImportFile(file);
-        Report("import into SQLite", imported.Activities, clock.Elapsed, $"{imported.Inserted:N0} inserted");
-        if (!durations) return;
-
-        clock.Restart();
-        var asOf = store.LatestPerformedAt()!.Value;
-        var count = TicketDurationCalculator.FromOrdered(store.GetEvents(), asOf).Count();
-        Report("durations from store", imported.Activities, clock.Elapsed, $"{count:N0} tickets");
+            clock.Restart();
+            cpu = CpuTime();
+            var durations = 0;
+            using (var store = TicketStore.Open(db))
+            {
+                var asOf = store.LatestPerformedAt()!.Value;
+                foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(), asOf))
+                    durations++; // each object is built, as the cmdlet builds it to write it
+            }
+            var durationTime = clock.Elapsed;
+            var durationCpu = CpuTime() - cpu;
+            var anchorDurations = anchor?.Durations(anchorDb);
+            yield return Print(new Row("durations from the store", size, imported.Activities, durationTime, durationCpu, PeakMiB(), anchorDurations,
+                $"{durations:N0} | {durations / durationTime.TotalSeconds:N0} tickets/s"));
+        }
+        finally
+        {
+            foreach (var file in Directory.EnumerateFiles(scratch.Path)) File.Delete(file); // each run starts from nothing
+        }
     }
 
-    private static double? _activitiesPerTicket;
-
-    private static double ActivitiesPerTicket()
+    /// <summary>Writes a time-ordered export of about <paramref name="size"/> activities in the bench's shape.</summary>
+    public static ExportSummary WriteExport(string path, long size)
     {
-        if (_activitiesPerTicket is { } known) return known;
-        var sample = new TicketActivityGenerator(1, Start, Start.AddDays(7)).Generate(5000).Count();
-        return (_activitiesPerTicket = sample / 5000.0).Value;
+        var end = Start.AddHours(HoursPerMillion * size / 1e6);
+        var tickets = (int)Math.Max(1, size / ActivitiesPerTicket(end));
+        return new TicketActivityGenerator(1, Start, end).WriteFile(path, tickets);
     }
 
-    private static void Report(string step, long activities, TimeSpan elapsed, string extra)
+    private static readonly Dictionary<DateTimeOffset, double> PerTicket = [];
+
+    /// <summary>Mean activities a ticket for a window ending at <paramref name="end"/>, from a sample.</summary>
+    private static double ActivitiesPerTicket(DateTimeOffset end)
+    {
+        if (!PerTicket.TryGetValue(end, out var known))
+            PerTicket[end] = known = new TicketActivityGenerator(1, Start, end).Generate(SampleTickets).Count() / (double)SampleTickets;
+        return known;
+    }
+
+    /// <summary>This process's CPU time (all threads): less disturbed than wall time when others share the machine.</summary>
+    private static TimeSpan CpuTime()
     {
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"| {step,-20} | {activities,12:N0} activities | {elapsed.TotalSeconds,7:N2} s | {activities / elapsed.TotalSeconds,12:N0} /s | peak working set {process.PeakWorkingSet64 / 1048576,6:N0} MiB | {extra} |");
+        return process.TotalProcessorTime;
     }
+
+    private static long PeakMiB()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1 << 20);
+    }
+
+    private static Row Print(Row row)
+    {
+        var parts = row.Extra.Split(" | ");
+        var anchor = row.Anchor is { } a ? $"{a.TotalSeconds:N2} s" : "n/a";
+        var ratio = row.Anchor is { } b ? $"{row.Time / b:N2}" : "n/a";
+        Console.WriteLine($"| {row.Step} | {row.Activities:N0} | {parts[0]} | {row.Time.TotalSeconds:N2} s ({row.Cpu.TotalSeconds:N2} s) | {parts[1]} | {row.PeakMiB:N0} MiB | {anchor} | {ratio} |");
+        return row;
+    }
+
+    /// <summary>Min / median / max of each step's time and ratio over the repeated runs.</summary>
+    private static void PrintSpread(List<Row> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| step | activities | runs | time min / median / max | ours / anchor min / median / max |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var group in rows.GroupBy(r => (r.Size, r.Step)))
+        {
+            var times = group.Select(r => r.Time.TotalSeconds).Order().ToList();
+            var ratios = group.Where(r => r.Anchor is not null).Select(r => r.Time / r.Anchor!.Value).Order().ToList();
+            Console.WriteLine($"| {group.Key.Step} | {group.First().Activities:N0} | {times.Count} | {Spread(times, " s")} | {(ratios.Count > 0 ? Spread(ratios, "") : "n/a")} |");
+        }
+    }
+
+    private static string Spread(List<double> sorted, string unit) =>
+        $"{sorted[0]:N2}{unit} / {sorted[sorted.Count / 2]:N2}{unit} / {sorted[^1]:N2}{unit}";
 }

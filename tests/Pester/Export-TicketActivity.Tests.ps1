@@ -8,7 +8,9 @@ Describe 'Export-TicketActivity' {
     }
 
     It 'round-trips Get-TicketActivity to the generated file byte for byte' {
-        $exported = Get-TicketActivity -Database $db | Export-TicketActivity -Path (Join-Path $TestDrive 'exported.json')
+        # The store reads ticket by ticket; the generator writes in time order, ties in ticket (creation) order.
+        $exported = Get-TicketActivity -Database $db | Sort-Object { $_.PerformedAt.UtcDateTime }, TicketId -Stable |
+            Export-TicketActivity -Path (Join-Path $TestDrive 'exported.json')
 
         $exported.Activities | Should -Be $generated.Activities
         $exported.Tickets | Should -Be $generated.Tickets
@@ -16,7 +18,7 @@ Describe 'Export-TicketActivity' {
     }
 
     It 'writes the earliest and latest performed_at as the metadata window' {
-        $activities = Get-TicketActivity -Database $db -TicketId 1, 2, 3
+        $activities = Get-TicketActivity -Database $db -TicketId ((Get-TicketActivity -Database $db).TicketId | Select-Object -Unique -First 3)
         $exported = $activities | Export-TicketActivity -Path (Join-Path $TestDrive 'three.json')
         $times = $activities.PerformedAt | Sort-Object
 

@@ -68,19 +68,15 @@ Describe 'Get-TicketDuration' {
             Import-TicketActivity -Path $file.Path -Database $db | Out-Null
             $fromStore = Get-TicketDuration -Database $db
             $properties = 'TicketId', 'CreatedAt', 'Status', 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime',
-                'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount'
+                'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount',
+                'OpenHours', 'PendingHours', 'WaitingOnCustomerHours', 'WaitingOnThirdPartyHours', 'TimeToFirstResponseHours', 'TimeToResolutionHours'
         }
 
         It 'gives the same durations from the store as from piped activities' {
             $fromPipe = New-TicketActivity -TicketCount 200 -Seed 3 @window | Get-TicketDuration
 
             $fromStore.Count | Should -Be 200
-            $fromPipe.Count | Should -Be $fromStore.Count
-            for ($i = 0; $i -lt $fromStore.Count; $i++) {
-                foreach ($property in $properties) {
-                    $fromPipe[$i].$property | Should -Be $fromStore[$i].$property -Because "$property of ticket $($fromStore[$i].TicketId)"
-                }
-            }
+            Get-PropertyDifference $fromPipe $fromStore -Property $properties -Key TicketId | Should -BeNullOrEmpty
         }
 
         It 'round-trips through Export-Csv and Import-Csv' {
@@ -90,34 +86,58 @@ Describe 'Get-TicketDuration' {
 
             (Get-Content $csv -TotalCount 1) -replace '"', '' | Should -Be ($properties -join ',')
             $rows.Count | Should -Be $fromStore.Count
-            for ($i = 0; $i -lt $rows.Count; $i++) {
-                foreach ($property in $properties) {
-                    $value = $fromStore[$i].$property
-                    $expected = if ($null -eq $value) { '' } else { $value.ToString() }
-                    $rows[$i].$property | Should -BeExactly $expected -Because "$property of ticket $($fromStore[$i].TicketId)"
+            Get-PropertyDifference $rows $fromStore -Property $properties -Key TicketId -CaseSensitive -Expect {
+                param($Value) if ($null -eq $Value) { '' } else { $Value.ToString() }
+            } | Should -BeNullOrEmpty
+            # Durations parse back to the same TimeSpan (an empty cell is a null).
+            $durations = 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime', 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution'
+            $parsed = $rows | Select-Object @(
+                'TicketId'
+                foreach ($name in $durations) {
+                    @{ Name = $name; Expression = [scriptblock]::Create("if (`$_.$name) { [timespan]::Parse(`$_.$name, [cultureinfo]::InvariantCulture) }") }
                 }
-                foreach ($property in 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime', 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution') {
-                    if ($rows[$i].$property) {
-                        [timespan]::Parse($rows[$i].$property, [cultureinfo]::InvariantCulture) | Should -Be $fromStore[$i].$property
-                    }
-                }
-            }
+            )
+            Get-PropertyDifference $parsed $fromStore -Property $durations -Key TicketId | Should -BeNullOrEmpty
         }
 
-        It 'has a default table view with compact times and empty nulls' {
-            $view = (Get-FormatData -TypeName SupportTools.Tickets.TicketDuration).FormatViewDefinition[0]
-            $view.Control.Headers.Label -join ',' |
-                Should -Be 'TicketId,Status,CreatedAt,OpenTime,PendingTime,WaitingOnCustomerTime,TimeToFirstResponse,TimeToResolution,Reopens'
+        It 'shows whole values in its default table at 120 columns, with compact durations and empty nulls' {
+            $table = Show-Table ($ticket | Get-TicketDuration -AsOf '2024-03-04T11:30:00Z')
 
-            $column = @{}
-            $labels = $view.Control.Headers.Label
-            for ($i = 0; $i -lt $labels.Count; $i++) {
-                $column[$labels[$i]] = [scriptblock]::Create($view.Control.Rows[0].Columns[$i].DisplayEntry.Value)
+            $table | Should -Match 'TicketId\s+Status\s+CreatedAt\s+OpenTime\s+TimeToFirstResponse\s+TimeToResolution\s+Reopens'
+            # Ticket, status, creation, open 1 h, first response after 30 min, not resolved (empty), no reopening.
+            $table | Should -Match '(?m)^\s*77 Pending\s+2024-03-04 10:00:00 \+00:00\s+0\.01:00\s+0\.00:30\s+0\s*$'
+
+            # Months later the open time has three-digit days, still whole.
+            $late = Show-Table ($ticket | Get-TicketDuration -AsOf '2024-07-01T13:00:00Z')
+            $late | Should -Match '(?m)^\s*77 Open\s+2024-03-04 10:00:00 \+00:00\s+119\.01:00\s+0\.00:30\s+0\.02:00\s+1\s*$'
+        }
+
+        It 'shows every ticket whole in a table at 120 columns' {
+            $table = Show-Table $fromStore
+            $table | Should -Not -Match $ellipsis
+            $missing = foreach ($d in $fromStore) {
+                $row = '(?m)^\s*{0} {1}\s+{2}\b' -f $d.TicketId, [regex]::Escape($d.Status), [regex]::Escape((Format-ViewTime $d.CreatedAt))
+                if ($table -notmatch $row) { "no row for ticket $($d.TicketId): $row" }
             }
-            $early = $ticket | Get-TicketDuration -AsOf '2024-03-04T11:30:00Z'
-            $early | ForEach-Object $column.OpenTime | Should -Be '0.01:00:00'
-            $early | ForEach-Object $column.TimeToFirstResponse | Should -Be '0.00:30:00'
-            $early | ForEach-Object $column.TimeToResolution | Should -Be ''
+            $missing | Should -BeNullOrEmpty
+        }
+
+        It 'uses the table formats in its list view, with every duration' {
+            $list = Show-List ($ticket | Get-TicketDuration)
+
+            $list | Should -Match 'CreatedAt\s+: 2024-03-04 10:00:00 \+00:00'
+            $list | Should -Match 'OpenTime\s+: 0\.01:00'
+            $list | Should -Match 'PendingTime\s+: 0\.01:00'
+            $list | Should -Match 'WaitingOnCustomerTime\s+: 0\.00:00'
+            $list | Should -Match 'WaitingOnThirdPartyTime\s+: 0\.00:00'
+            $list | Should -Match 'TimeToFirstResponse\s+: 0\.00:30'
+            $list | Should -Match 'TimeToResolution\s+: 0\.02:00'
+            $list | Should -Match 'ResolvedAt\s+: 2024-03-04 12:00:00 \+00:00'
+            $list | Should -Match 'Reopens\s+: 1'
+            $list | Should -Match 'ActivityCount\s+: 8'
+            $list | Should -Match ('OpenHours\s+: {0:N2}' -f 1)
+            $list | Should -Match ('TimeToFirstResponseHours\s+: {0:N2}' -f 0.5)
+            $list | Should -Match ('TimeToResolutionHours\s+: {0:N2}' -f 2)
         }
     }
 

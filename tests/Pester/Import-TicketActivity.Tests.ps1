@@ -67,6 +67,26 @@ Describe 'Import-TicketActivity' {
         Test-Path $fromPipe | Should -BeFalse
     }
 
+    It 'shows whole values in its default table at 120 columns, and the same formats in its list view' {
+        $db = Join-Path $TestDrive 'view.db'
+        $summary = Import-TicketActivity -Path $first.Path -Database $db
+        $piped = New-TicketActivity -TicketCount 3 -Seed 1 @window | Import-TicketActivity -Database $db
+        $table = Show-Table @($summary, $piped)
+
+        $table | Should -Match 'Activities\s+Tickets\s+Inserted\s+Duplicates\s+Elapsed\s+Path'
+        $table | Should -Not -Match $ellipsis
+        $counts = '{0:N0}\s+{1:N0}\s+{2:N0}\s+{3:N0}' -f $summary.Activities, $summary.Tickets, $summary.Inserted, $summary.Duplicates
+        $table | Should -Match "$counts\s+\d+\.\d\d:\d\d:\d\d\.\d{3} "
+        Join-Wrapped $table | Should -Match ([regex]::Escape($summary.Path))
+        $table | Should -Match '\(pipeline\)'
+
+        $list = Show-List $summary
+        $list | Should -Match ('Activities\s+: {0:N0}' -f $summary.Activities)
+        $list | Should -Match 'Elapsed\s+: \d+\.\d\d:\d\d:\d\d\.\d{3}'
+        Join-Wrapped $list | Should -Match ([regex]::Escape($summary.Path))
+        Join-Wrapped $list | Should -Match ('Database\s*:\s*{0}' -f [regex]::Escape($db))
+    }
+
     It 'has help with examples' {
         @((Get-Help Import-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }

@@ -72,6 +72,21 @@ Describe 'New-TicketActivity' {
         Test-Path $path | Should -BeFalse
     }
 
+    It 'shows its summary whole in the default table at 120 columns, and the window in the list view' {
+        $summary = New-TicketActivity -TicketCount 50 -Seed 2 -Path (Join-Path $TestDrive 'view.json') @window
+        $table = Show-Table $summary
+
+        $table | Should -Match 'Activities\s+Tickets\s+Bytes\s+Elapsed\s+Path'
+        $table | Should -Not -Match $ellipsis
+        $table | Should -Match ('{0:N0}\s+{1:N0}\s+{2:N0}\s+\d+\.\d\d:\d\d:\d\d\.\d{{3}} ' -f $summary.Activities, $summary.Tickets, $summary.Bytes)
+        Join-Wrapped $table | Should -Match ([regex]::Escape($summary.Path))
+
+        $list = Show-List $summary
+        $list | Should -Match 'StartAt\s+: 2024-03-04 00:00:00 \+00:00'
+        $list | Should -Match 'EndAt\s+: 2024-03-05 00:00:00 \+00:00'
+        $list | Should -Match ('Bytes\s+: {0:N0}' -f $summary.Bytes)
+    }
+
     It 'has help with examples' {
         $help = Get-Help New-TicketActivity -Examples
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2

@@ -6,10 +6,13 @@ namespace SupportTools;
 /// </summary>
 public sealed class InputFormatException : Exception
 {
-    /// <summary>Creates the exception; <paramref name="reason"/> says why, the rest says where.</summary>
+    /// <summary>
+    /// Creates the exception; <paramref name="reason"/> says why, the rest says where. <paramref name="section"/> names
+    /// a part of the input that is not a record (e.g. <c>metadata</c>).
+    /// </summary>
     public InputFormatException(string reason, string? path = null, long? line = null, long? bytePosition = null,
-        string? field = null, long? record = null, object? item = null, Exception? inner = null)
-        : base(Describe(reason, path, line, bytePosition, field, record), inner)
+        string? field = null, long? record = null, object? item = null, Exception? inner = null, string? section = null)
+        : base(Describe(reason, path, line, bytePosition, field, record, section), inner)
     {
         Reason = reason;
         Path = path;
@@ -18,6 +21,7 @@ public sealed class InputFormatException : Exception
         Field = field;
         Record = record;
         Item = item;
+        Section = section;
     }
 
     /// <summary>Why the input is wrong, without the location.</summary>
@@ -34,14 +38,17 @@ public sealed class InputFormatException : Exception
     public long? Record { get; }
     /// <summary>The offending item, when there is one.</summary>
     public object? Item { get; }
+    /// <summary>The part of the input that is not a record, e.g. <c>metadata</c>; null inside records.</summary>
+    public string? Section { get; }
 
-    private static string Describe(string reason, string? path, long? line, long? bytePosition, string? field, long? record)
+    private static string Describe(string reason, string? path, long? line, long? bytePosition, string? field, long? record, string? section)
     {
         var where = new List<string>();
         if (path is not null) where.Add(path);
         if (line is not null) where.Add($"line {line}");
         if (bytePosition is not null) where.Add($"byte {bytePosition}");
         if (record is not null) where.Add($"record {record}");
+        if (section is not null) where.Add($"in {section}");
         if (field is not null) where.Add($"field '{field}'");
         return where.Count == 0 ? reason : $"{string.Join(", ", where)}: {reason}";
     }

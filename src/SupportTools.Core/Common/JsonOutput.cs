@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 namespace SupportTools;
 
 /// <summary>JSON settings shared by every writer in the module.</summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     /// <summary>
     /// Leaves non-ASCII text readable (names, addresses) instead of \u-escaping it; the files are UTF-8

@@ -5,7 +5,7 @@ namespace SupportTools;
 /// one volume) and moved over the target only by <see cref="Commit"/>. Disposing without committing deletes the
 /// temporary file: a failed, stopped or empty write never destroys a good file.
 /// </summary>
-public sealed class StagedFile : IDisposable
+internal sealed class StagedFile : IDisposable
 {
     private bool _committed;
 

@@ -4,7 +4,7 @@ namespace SupportTools.Tickets;
 /// The export's timestamp format, <c>dd-MM-yyyy HH:mm:ss +hhmm</c>. Hand-rolled over UTF-8 bytes
 /// because it sits on the hot path of import and generation (millions of values a second).
 /// </summary>
-public static class FreshdeskTime
+internal static class FreshdeskTime
 {
     /// <summary>The format in .NET notation, for messages.</summary>
     public const string Format = "dd-MM-yyyy HH:mm:ss +hhmm";
@@ -12,24 +12,41 @@ public static class FreshdeskTime
     /// <summary>Length in bytes of a formatted value.</summary>
     public const int Length = 25;
 
-    /// <summary>Parses UTF-8 text; false when it is not exactly the export format or not a real date.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    /// <summary>
+    /// Parses UTF-8 text; false when it is not exactly the export format, not a real date, has an offset beyond
+    /// ±14:00, or falls outside the range <see cref="DateTimeOffset"/> can represent once the offset is applied
+    /// (<see cref="Problem"/> says which).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value) => Parse(text, out value) is null;
+
+    /// <summary>Why <paramref name="text"/> is not a valid export time, or null when it is.</summary>
+    internal static string? Problem(ReadOnlySpan<byte> text) => Parse(text, out _);
+
+    private static string? Parse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
         if (text.Length != Length || text[2] != '-' || text[5] != '-' || text[10] != ' ' || text[13] != ':'
             || text[16] != ':' || text[19] != ' ' || (text[20] != '+' && text[20] != '-'))
-            return false;
+            return $"expected the format '{Format}'";
         if (!Digits(text, 0, 2, out var day) || !Digits(text, 3, 2, out var month) || !Digits(text, 6, 4, out var year)
             || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)
             || !Digits(text, 21, 2, out var offsetHours) || !Digits(text, 23, 2, out var offsetMinutes))
-            return false;
+            return $"expected the format '{Format}'";
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59)
-            return false;
+            || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59)
+            return "not a real date and time";
         var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        value = new DateTimeOffset(year, month, day, hour, minute, second, text[20] == '-' ? -offset : offset);
-        return true;
+        if (offset > MaxOffset) return "the UTC offset is beyond ±14:00";
+        if (text[20] == '-') offset = -offset;
+        var local = new DateTime(year, month, day, hour, minute, second);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            return "outside the representable range: years 1 to 9999 once the UTC offset is applied";
+        value = new DateTimeOffset(local, offset);
+        return null;
     }
+
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
     /// <summary>Parses a string in the export format.</summary>
     public static bool TryParse(string text, out DateTimeOffset value)

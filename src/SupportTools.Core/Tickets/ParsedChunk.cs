@@ -36,7 +36,7 @@ internal sealed class ParsedChunk
         foreach (var value in reader.Body.Values) _values.Add(value);
         Rows.Add(new Row(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Facts,
             start, json.Length, valuesStart, _values.Count - valuesStart,
-            _key.Compute(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, json)));
+            _key.Compute(reader.TicketId, reader.PerformedAt, reader.PerformerType, reader.PerformerId, reader.Body.CanonicalHash)));
     }
 
     public ReadOnlySpan<byte> Json(in Row row) => _json.WrittenSpan.Slice(row.JsonStart, row.JsonLength);

@@ -1,7 +1,7 @@
 namespace SupportTools.Tickets;
 
 /// <summary>Freshdesk's built-in ticket statuses, their canonical names and accepted spellings.</summary>
-public static class TicketStatuses
+internal static class TicketStatuses
 {
     /// <summary>Canonical status names.</summary>
     public const string Open = "Open", Pending = "Pending", Resolved = "Resolved", Closed = "Closed",

@@ -9,13 +9,14 @@ namespace SupportTools.Tickets;
 /// count in none of the four columns but end the previous interval.</item>
 /// <item>TimeToResolution: the first change to Resolved, or to Closed when Closed comes without Resolved before it.</item>
 /// <item>TimeToFirstResponse: the first event after the first one that is a customer-visible note (type other than 3,
-/// private) by a performer who is neither the requester (latest requester named so far) nor a system actor.
+/// private) by a performer who is neither the requester (latest requester named so far, including one named by that same
+/// activity) nor a system actor.
 /// A user note with no performer id counts unless a requester is known and the note could be theirs: we cannot tell,
 /// so it is not counted as a response.</item>
 /// <item>Reopens: changes from Resolved/Closed to a status that is neither.</item>
 /// </list>
 /// </summary>
-public sealed class TicketTimeline
+internal sealed class TicketTimeline
 {
     private const int PrivateNote = 3;
 
@@ -41,8 +42,10 @@ public sealed class TicketTimeline
             _ticketId = e.TicketId;
             _createdAt = e.PerformedAt;
         }
+        // Naming the requester and responding are not exclusive (an agent may set the requester and reply in one
+        // activity): the requester is applied first, so the note is judged against the requester it names.
         if (e.RequesterId is { } requester) _requesterId = requester;
-        else if (_firstResponse is null && _count > 1 && IsResponse(e))
+        if (_firstResponse is null && _count > 1 && IsResponse(e))
             _firstResponse = e.PerformedAt - _createdAt;
         if (e.Status is { } next) ChangeStatus(next, e.PerformedAt);
     }

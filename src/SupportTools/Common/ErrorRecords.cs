@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SupportTools.Storage;
 
 namespace SupportTools.Commands;
 
@@ -34,6 +35,16 @@ public static class ErrorRecords
     public const string NothingToWrite = nameof(NothingToWrite);
     /// <summary>The database file does not exist (read cmdlets never create one).</summary>
     public const string DatabaseNotFound = nameof(DatabaseNotFound);
+    /// <summary>The file is not a SupportTools database (another application's SQLite file, JSON, an empty file); it was left unchanged.</summary>
+    public const string NotASupportToolsDatabase = nameof(NotASupportToolsDatabase);
+    /// <summary>The database was written by a newer version of the module.</summary>
+    public const string DatabaseFromNewerVersion = nameof(DatabaseFromNewerVersion);
+    /// <summary>Another process held the database lock longer than the busy timeout.</summary>
+    public const string DatabaseBusy = nameof(DatabaseBusy);
+    /// <summary>The database (or its folder) cannot be written.</summary>
+    public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
+    /// <summary>The database file could not be read or written, or is damaged.</summary>
+    public const string DatabaseIOError = nameof(DatabaseIOError);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
@@ -44,6 +55,7 @@ public static class ErrorRecords
     /// </summary>
     public static ErrorRecord? From(Exception exception, object? target, string? errorId = null) => exception switch
     {
+        StoreException store => Store(store),
         InputFormatException input => InvalidInput(input, errorId ?? (input.Path is null ? InvalidInputObject : InvalidInputFile), target),
         FileNotFoundException notFound => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target ?? notFound.FileName),
         DirectoryNotFoundException => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target),
@@ -53,6 +65,22 @@ public static class ErrorRecords
         ArgumentException => new(exception, InvalidArgument, ErrorCategory.InvalidArgument, target),
         _ => null,
     };
+
+    /// <summary>A store failure: the id says which (see <see cref="StoreFailure"/>); the target is the database path.</summary>
+    public static ErrorRecord Store(StoreException exception)
+    {
+        var (id, category) = exception.Failure switch
+        {
+            StoreFailure.NotFound => (DatabaseNotFound, ErrorCategory.ObjectNotFound),
+            StoreFailure.NotAStore => (NotASupportToolsDatabase, ErrorCategory.InvalidData),
+            StoreFailure.NewerVersion => (DatabaseFromNewerVersion, ErrorCategory.NotImplemented),
+            StoreFailure.Busy => (DatabaseBusy, ErrorCategory.ResourceBusy),
+            StoreFailure.ReadOnly => (DatabaseReadOnly, ErrorCategory.PermissionDenied),
+            StoreFailure.DiskFull => (DiskFull, ErrorCategory.WriteError),
+            _ => (DatabaseIOError, ErrorCategory.ReadError),
+        };
+        return new ErrorRecord(exception, id, category, exception.DatabasePath);
+    }
 
     /// <summary>An exception <see cref="From"/> does not know: reported with its own type so nothing is lost.</summary>
     public static ErrorRecord Unexpected(Exception exception, object? target) =>

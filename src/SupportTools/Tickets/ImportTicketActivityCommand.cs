@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SupportTools.Storage;
 using SupportTools.Tickets;
 
 namespace SupportTools.Commands.Tickets;
@@ -58,9 +59,31 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
             return;
         }
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var pattern in literal ? LiteralPath : Path)
-            foreach (var file in Paths.InputFiles(pattern, literal, Recurse, ExportFiles))
-                ImportFile(file);
+        ImportFiles([.. (literal ? LiteralPath : Path).SelectMany(pattern => Paths.InputFiles(pattern, literal, Recurse, ExportFiles))]);
+    }
+
+    /// <summary>
+    /// Imports each file in its own transaction. A file's failure (bad content, disk full, a lock held too long) is that
+    /// file's error and the next file is tried; a store that is unusable for all (read-only, damaged, not a store) ends
+    /// the command, naming the files not tried.
+    /// </summary>
+    private void ImportFiles(IReadOnlyList<string> files)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            try
+            {
+                ImportFile(files[i]);
+            }
+            catch (StoreException exception) when (exception.IsStoreUnusable)
+            {
+                var untried = files.Skip(i + 1).ToArray();
+                var record = ErrorRecords.Store(exception);
+                if (untried.Length > 0)
+                    record.ErrorDetails = new ErrorDetails($"{exception.Message} Not tried: {string.Join(", ", untried.Select(f => $"'{f}'"))}.");
+                ThrowTerminatingError(record);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -89,7 +112,8 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
                 WriteWarning($"'{file}' added nothing: all {summary.Activities:N0} activities were already in '{DatabasePath}'.");
             WriteObject(summary);
         }
-        catch (Exception exception) when (ErrorRecords.From(exception, file, ErrorRecords.InvalidExportFile) is { } error)
+        catch (Exception exception) when (exception is not StoreException { IsStoreUnusable: true }
+                                          && ErrorRecords.From(exception, file, ErrorRecords.InvalidExportFile) is { } error)
         {
             // That file's problem: its transaction rolled back; the next file is still tried.
             WriteError(error);
@@ -106,8 +130,7 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
         if (input.BaseObject is FileSystemInfo item)
         {
             // Get-ChildItem binds here rather than to -LiteralPath (a PSObject takes anything): import the file.
-            foreach (var file in Paths.InputFiles(item.FullName, literal: true, Recurse, ExportFiles))
-                ImportFile(file);
+            ImportFiles(Paths.InputFiles(item.FullName, literal: true, Recurse, ExportFiles));
             return;
         }
         _pipedRows++;

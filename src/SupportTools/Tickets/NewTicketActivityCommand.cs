@@ -64,15 +64,11 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
 
     private void EmitObjects(TicketActivityGenerator generator)
     {
-        var progress = new CmdletReporter(this, "Generating ticket activity", "activities");
-        long activities = 0;
+        var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
         try
         {
-            foreach (var activity in generator.Generate(TicketCount, CancellationToken))
-            {
-                progress.Progress("Simulating tickets", ++activities, null);
+            foreach (var activity in generator.Generate(TicketCount, progress, CancellationToken))
                 WriteObject(activity);
-            }
         }
         finally
         {
@@ -90,7 +86,7 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
         try
         {
             // The writer stages the file beside the target: a failure or Ctrl+C leaves an existing file untouched.
-            var summary = generator.WriteFile(path, TicketCount, progress, CancellationToken);
+            var summary = generator.WriteFile(path, TicketCount, progress, CancellationToken, NoClobber);
             WriteVerbose($"Wrote {summary.Activities:N0} activities for {summary.Tickets:N0} tickets ({summary.Bytes:N0} bytes) in {summary.Elapsed}.");
             WriteObject(summary);
         }

@@ -1,12 +1,14 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Reflection;
 
 namespace SupportTools.PowerShell.Tests.Support;
 
 /// <summary>
-/// A real PowerShell engine in this process with the *staged* module imported from out/SupportTools,
-/// exactly as a user's <c>Import-Module ./out/SupportTools</c> would load it, plus a scratch folder.
+/// A real PowerShell engine (the complete one, as in pwsh) in this process with the *staged* module imported from
+/// out/&lt;Configuration&gt;/SupportTools, exactly as a user's <c>Import-Module ./out/Release/SupportTools</c> would
+/// load it, plus a scratch folder.
 /// </summary>
 public sealed class ModuleSession : IDisposable
 {
@@ -25,8 +27,17 @@ public sealed class ModuleSession : IDisposable
         Module = (PSModuleInfo)import.Output[0].BaseObject;
     }
 
+    /// <summary>The staged module folder that <c>dotnet build</c> produced for this test build's configuration.</summary>
+    public static string StagedModule { get; } = Path.GetFullPath(BuildMetadata("StagedModule"));
+
     /// <summary>The staged manifest that <c>dotnet build</c> produced.</summary>
-    public static string StagedManifest { get; } = Path.Combine(RepoRoot(), "out", "SupportTools", "SupportTools.psd1");
+    public static string StagedManifest { get; } = Path.Combine(StagedModule, "SupportTools.psd1");
+
+    /// <summary>Pester's manifest, restored by this project's <c>PackageDownload</c>.</summary>
+    public static string PesterManifest { get; } = Path.GetFullPath(BuildMetadata("PesterManifest"));
+
+    /// <summary>The repository root (the folder holding SupportTools.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>A scratch folder, also the session's current location.</summary>
     public string Directory { get; }
@@ -65,7 +76,12 @@ public sealed class ModuleSession : IDisposable
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 
-    private static string RepoRoot()
+    /// <summary>A path the build recorded in this assembly (see the csproj's AssemblyMetadata items).</summary>
+    private static string BuildMetadata(string key) =>
+        typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata: rebuild the test project.");
+
+    private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SupportTools.sln"))) return dir.FullName;

@@ -4,27 +4,11 @@ using SupportTools.PowerShell.Tests.Support;
 namespace SupportTools.PowerShell.Tests.Tickets;
 
 /// <summary>What users type and pipe into the ticket cmdlets, the obvious mistakes included: each gets a clear error.</summary>
-public sealed class TicketCmdletInputTests : IDisposable
+public sealed class TicketCmdletInputTests : ModuleTest
 {
-    private const string Window = "-Start '2024-03-04T00:00:00Z' -End '2024-03-05T00:00:00Z'";
-    private readonly ModuleSession _ps = new();
-
-    public void Dispose() => _ps.Dispose();
-
-    private static object? P(PSObject o, string name) => o.Properties[name]?.Value;
-
-    private PsResult RunOk(string script, params object?[] args)
-    {
-        var result = _ps.Run(script, args);
-        result.ThrowOnError();
-        return result;
-    }
-
-    private static string Id(ErrorRecord error) => error.FullyQualifiedErrorId.Split(',')[0];
-
     private string Export(string name, int tickets = 5, int seed = 3)
     {
-        var path = _ps.PathOf(name);
+        var path = Ps.PathOf(name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         RunOk($"New-TicketActivity {tickets} -Seed {seed} -Path $args[0] {Window}", path);
         return path;
@@ -35,13 +19,13 @@ public sealed class TicketCmdletInputTests : IDisposable
     {
         Export(Path.Combine("exports", "a.json"), seed: 1);
         Export(Path.Combine("exports", "sub", "b.json"), seed: 2);
-        var db = _ps.PathOf("f.db");
+        var db = Ps.PathOf("f.db");
 
         foreach (var script in new[] { "Import-TicketActivity -Path $args[0] -Database $args[1]",
                                        "Import-TicketActivity -LiteralPath $args[0] -Database $args[1]",
                                        "Get-Item $args[0] | Import-TicketActivity -Database $args[1]" })
         {
-            var result = _ps.Run(script, _ps.PathOf("exports"), db);
+            var result = Ps.Run(script, Ps.PathOf("exports"), db);
             var error = Assert.Single(result.AllErrors);
             Assert.Equal("PathIsFolder", Id(error));
             Assert.Contains("-Recurse", error.Exception.Message);
@@ -49,8 +33,8 @@ public sealed class TicketCmdletInputTests : IDisposable
         }
         Assert.False(File.Exists(db), "nothing was imported, so no database should be created");
 
-        var imported = RunOk("Import-TicketActivity -Path $args[0] -Recurse -Database $args[1]", _ps.PathOf("exports"), db).Output;
-        Assert.Equal([_ps.PathOf(Path.Combine("exports", "a.json")), _ps.PathOf(Path.Combine("exports", "sub", "b.json"))],
+        var imported = RunOk("Import-TicketActivity -Path $args[0] -Recurse -Database $args[1]", Ps.PathOf("exports"), db).Output;
+        Assert.Equal([Ps.PathOf(Path.Combine("exports", "a.json")), Ps.PathOf(Path.Combine("exports", "sub", "b.json"))],
             imported.Select(s => (string)P(s, "Path")!));
     }
 
@@ -58,14 +42,14 @@ public sealed class TicketCmdletInputTests : IDisposable
     public void A_pattern_that_matches_nothing_is_an_error_that_suggests_LiteralPath_when_the_name_exists()
     {
         var bracketed = Export("br[1].json");
-        var db = _ps.PathOf("b.db");
+        var db = Ps.PathOf("b.db");
 
-        var result = _ps.Run("Import-TicketActivity -Path $args[0] -Database $args[1]", bracketed, db);
+        var result = Ps.Run("Import-TicketActivity -Path $args[0] -Database $args[1]", bracketed, db);
         var error = Assert.Single(result.AllErrors);
         Assert.Equal("FileNotFound", Id(error));
         Assert.Contains("-LiteralPath", error.Exception.Message);
 
-        var missing = Assert.Single(_ps.Run("Import-TicketActivity -Path nothing-here*.json -Database $args[0]", db).AllErrors);
+        var missing = Assert.Single(Ps.Run("Import-TicketActivity -Path nothing-here*.json -Database $args[0]", db).AllErrors);
         Assert.Equal("FileNotFound", Id(missing));
 
         var imported = RunOk("Import-TicketActivity -LiteralPath $args[0] -Database $args[1]", bracketed, db).Output.Single();
@@ -76,20 +60,20 @@ public sealed class TicketCmdletInputTests : IDisposable
     [Fact]
     public void Paths_on_other_providers_are_errors_not_files_in_the_current_folder()
     {
-        var generate = _ps.Run($"New-TicketActivity 2 -Seed 1 -Path variable:x {Window}");
+        var generate = Ps.Run($"New-TicketActivity 2 -Seed 1 -Path variable:x {Window}");
         Assert.Equal("NotAFileSystemPath", Id(Assert.Single(generate.AllErrors)));
-        var import = _ps.Run("Import-TicketActivity -Path $args[0] -Database variable:db", Export("v.json"));
+        var import = Ps.Run("Import-TicketActivity -Path $args[0] -Database variable:db", Export("v.json"));
         Assert.Equal("NotAFileSystemPath", Id(Assert.Single(import.AllErrors)));
-        Assert.Empty(Directory.GetFiles(_ps.Directory, "x*"));
-        Assert.Empty(Directory.GetFiles(_ps.Directory, "db*"));
+        Assert.Empty(Directory.GetFiles(Ps.Directory, "x*"));
+        Assert.Empty(Directory.GetFiles(Ps.Directory, "db*"));
     }
 
     [Fact]
     public void Rows_from_Import_Csv_import_as_the_activities_they_were_exported_from()
     {
-        var csv = _ps.PathOf("a.csv");
+        var csv = Ps.PathOf("a.csv");
         RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Export-Csv $args[0]", csv);
-        var db = _ps.PathOf("csv.db");
+        var db = Ps.PathOf("csv.db");
 
         var summary = RunOk("Import-Csv $args[0] | Import-TicketActivity -Database $args[1]", csv, db).Output.Single();
         var fromObjects = RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
@@ -105,8 +89,8 @@ public sealed class TicketCmdletInputTests : IDisposable
     [Fact]
     public void A_row_without_the_activity_columns_or_with_a_bad_value_is_a_per_row_error()
     {
-        var db = _ps.PathOf("rows.db");
-        var result = _ps.Run("""
+        var db = Ps.PathOf("rows.db");
+        var result = Ps.Run("""
             [pscustomobject]@{ Name = 'not an activity' },
             [pscustomobject]@{ TicketId = '7'; PerformedAt = 'yesterday'; PerformerType = 'user'; PerformerId = '5'; Activity = '{"status":"Open"}' },
             [pscustomobject]@{ TicketId = '7'; PerformedAt = '04-03-2024 10:00:00 +0000'; PerformerType = 'user'; PerformerId = '5'; Activity = '{"status":"Open"}' } |
@@ -126,14 +110,14 @@ public sealed class TicketCmdletInputTests : IDisposable
         var target = Export("keep.json");
         var before = File.ReadAllBytes(target);
 
-        var nothing = _ps.Run("@() | Export-TicketActivity -Path $args[0]", target);
+        var nothing = Ps.Run("@() | Export-TicketActivity -Path $args[0]", target);
         Assert.Equal("NothingToWrite", Id(Assert.Single(nothing.AllErrors)));
-        var invalid = _ps.Run("[pscustomobject]@{ TicketId = 'x' } | Export-TicketActivity -Path $args[0]", target);
+        var invalid = Ps.Run("[pscustomobject]@{ TicketId = 'x' } | Export-TicketActivity -Path $args[0]", target);
         Assert.Contains(invalid.AllErrors, e => Id(e) == "InvalidInputObject");
         Assert.Contains(invalid.AllErrors, e => Id(e) == "NothingToWrite");
 
         Assert.Equal(before, File.ReadAllBytes(target));
-        Assert.Single(Directory.GetFiles(_ps.Directory, "*keep*"));
+        Assert.Single(Directory.GetFiles(Ps.Directory, "*keep*"));
     }
 
     [Fact]
@@ -141,16 +125,16 @@ public sealed class TicketCmdletInputTests : IDisposable
     {
         var target = Export("existing.json");
         var before = File.ReadAllBytes(target);
-        var result = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] -NoClobber {Window}", target);
+        var result = Ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] -NoClobber {Window}", target);
         Assert.Equal("FileExists", Id(Assert.Single(result.AllErrors)));
         Assert.Equal(before, File.ReadAllBytes(target));
 
-        var folder = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", _ps.Directory);
+        var folder = Ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", Ps.Directory);
         Assert.Equal("FileError", Id(Assert.Single(folder.AllErrors)));
         Assert.Contains("is a folder", folder.AllErrors.Single().Exception.Message);
-        var missingFolder = _ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", _ps.PathOf(Path.Combine("no", "such", "x.json")));
+        var missingFolder = Ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", Ps.PathOf(Path.Combine("no", "such", "x.json")));
         Assert.Equal("FileNotFound", Id(Assert.Single(missingFolder.AllErrors)));
-        Assert.Empty(Directory.GetFiles(_ps.Directory, "*.partial", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Ps.Directory, "*.partial", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -171,7 +155,7 @@ public sealed class TicketCmdletInputTests : IDisposable
     [Fact]
     public void Get_TicketDuration_takes_TicketId_from_piped_objects()
     {
-        var db = _ps.PathOf("d.db");
+        var db = Ps.PathOf("d.db");
         RunOk("Import-TicketActivity $args[0] -Database $args[1]", Export("d.json", tickets: 20), db);
         var result = RunOk("""
             $all = Get-TicketDuration -Database $args[0]
@@ -184,7 +168,7 @@ public sealed class TicketCmdletInputTests : IDisposable
     [Fact]
     public void Progress_completes_when_a_downstream_Select_Object_stops_the_pipeline()
     {
-        var db = _ps.PathOf("p.db");
+        var db = Ps.PathOf("p.db");
         RunOk("Import-TicketActivity $args[0] -Database $args[1]", Export("p.json", tickets: 3000), db);
         foreach (var script in new[] { "Get-TicketActivity -Database $args[0] | Select-Object -First 1",
                                        "Get-TicketDuration -Database $args[0] | Select-Object -First 1",

@@ -92,6 +92,10 @@ public sealed class GeneratorTests : IDisposable
             .Select(g => g.Count()).OrderDescending().ToList();
         var top = byAgent.Take(Math.Max(1, byAgent.Count / 10)).Sum() / (double)byAgent.Sum();
         Assert.InRange(top, 0.2, 0.7);
+
+        // Creation follows business hours: about 70% of a weekday's tickets between 08:00 and 18:00 (42% of the day).
+        var created = tickets.Select(t => t.First().PerformedAt).ToList();
+        Assert.InRange(created.Count(t => t.Hour is >= 8 and < 18) / 2000.0, 0.6, 0.8);
     }
 
     [Fact]

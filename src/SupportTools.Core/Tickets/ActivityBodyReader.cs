@@ -4,20 +4,11 @@ using System.Text.Json;
 
 namespace SupportTools.Tickets;
 
-/// <summary>What the rest of the module needs to know about an activity object, read once.</summary>
-/// <param name="Status">The status it changes to (canonical name, or a custom status as given); null when none.</param>
-/// <param name="NoteId">The note's id, when the activity is a note.</param>
-/// <param name="NoteType">The note's type (0 reply … 6 broadcast), when the activity is a note.</param>
-/// <param name="RequesterId">The requester it names (<c>requester</c> or <c>requester_id</c>).</param>
-/// <param name="IsAutomation">True when it carries an <c>automation</c> object.</param>
-/// <param name="Changes">Its top-level keys, comma-separated, in file order.</param>
-public readonly record struct ActivityFacts(string? Status, long? NoteId, int? NoteType, long? RequesterId, bool IsAutomation, string Changes);
-
 /// <summary>
 /// Reads an <c>activity</c> object in one pass: writes its compact JSON (the stored, round-tripped form,
 /// unknown keys included) and picks out the <see cref="ActivityFacts"/>. Not thread-safe; reuse one per reader.
 /// </summary>
-public sealed class ActivityBodyReader
+internal sealed class ActivityBodyReader
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
@@ -31,6 +22,14 @@ public sealed class ActivityBodyReader
     private readonly List<(string Key, int Start, int Length)> _values = [];
     private readonly Dictionary<int, (string[] Keys, string Joined)> _changeLists = [];
 
+    private readonly CanonicalJson _canonical = new();
+
+    /// <summary>
+    /// The hash of the canonical form of the last object read (see <see cref="CanonicalJson"/>), computed in the same
+    /// pass, for <see cref="ActivityKey"/>.
+    /// </summary>
+    internal ulong CanonicalHash => _canonical.Hash;
+
     /// <summary>The compact JSON of the last object read; valid until the next call.</summary>
     public ReadOnlySpan<byte> Json => _buffer.WrittenSpan;
 
@@ -40,9 +39,14 @@ public sealed class ActivityBodyReader
     /// <summary>Parses a JSON object given as text (piped or CSV input).</summary>
     public ActivityFacts Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Parses a JSON object given as UTF-8 bytes.</summary>
+    /// <summary>
+    /// Parses a JSON object given as UTF-8 bytes. Errors are <see cref="InputFormatException"/>s whose
+    /// <see cref="InputFormatException.BytePosition"/> is the 1-based offset in <paramref name="json"/>.
+    /// </summary>
     public ActivityFacts Read(ReadOnlySpan<byte> json)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+            throw new InputFormatException("the activity is not valid UTF-8", field: "activity");
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -60,16 +64,20 @@ public sealed class ActivityBodyReader
 
     /// <summary>
     /// Reads the object at the reader's current <c>StartObject</c> token through its matching end.
-    /// The reader must hold the whole object (the file reader guarantees it).
+    /// The reader must hold the whole object (the file reader guarantees it) and its UTF-8 must be valid. Errors are
+    /// <see cref="InputFormatException"/>s whose <see cref="InputFormatException.BytePosition"/> is the 1-based
+    /// offset in the reader's input, which the file reader turns into a line and byte.
     /// </summary>
     public ActivityFacts Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new InputFormatException($"expected a JSON object, found {reader.TokenType}", field: "activity");
+            throw Error(ref reader, $"expected a JSON object, found {JsonValues.Describe(ref reader)}", "activity");
         _buffer.ResetWrittenCount();
         _writer.Reset();
         _changes.Clear();
         _values.Clear();
+        _canonical.Reset();
+        _canonical.Add(ref reader);
         string? status = null;
         long? noteId = null, requesterId = null;
         int? noteType = null;
@@ -79,6 +87,7 @@ public sealed class ActivityBodyReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = KeyName(ref reader);
+            _canonical.Add(ref reader);
             if (_changes.Length > 0) _changes.Append(',');
             _changes.Append(key);
             _writer.WritePropertyName(key);
@@ -88,8 +97,8 @@ public sealed class ActivityBodyReader
             {
                 case "status":
                     if (reader.TokenType != JsonTokenType.String)
-                        throw new InputFormatException($"status must be a string, found {reader.TokenType}", field: "activity.status");
-                    status = TicketStatuses.Normalize(reader.GetString()!);
+                        throw Error(ref reader, $"status must be a string, found {JsonValues.Describe(ref reader)}", "activity.status");
+                    status = TicketStatuses.Normalize(GetString(ref reader, "activity.", "status"));
                     break;
                 case "note":
                     ReadNote(ref reader, out noteId, out noteType);
@@ -102,11 +111,12 @@ public sealed class ActivityBodyReader
                     automation = reader.TokenType == JsonTokenType.StartObject;
                     break;
             }
-            CopyValue(ref reader);
+            CopyValue(ref reader, "activity.", key);
             _values.Add((key, valueStart, Position - valueStart));
         }
         if (reader.TokenType != JsonTokenType.EndObject)
-            throw new InputFormatException("the activity object is not closed", field: "activity");
+            throw Error(ref reader, "the activity object is not closed", "activity");
+        _canonical.Add(ref reader);
         _writer.WriteEndObject();
         _writer.Flush();
         return new ActivityFacts(status, noteId, noteType, requesterId, automation, Changes());
@@ -140,47 +150,51 @@ public sealed class ActivityBodyReader
         noteId = null;
         noteType = null;
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new InputFormatException($"note must be an object, found {reader.TokenType}", field: "activity.note");
+            throw Error(ref reader, $"note must be an object, found {JsonValues.Describe(ref reader)}", "activity.note");
         _writer.WriteStartObject();
+        _canonical.Add(ref reader);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = KeyName(ref reader);
+            var key = KeyName(ref reader, "activity.note", "");
+            _canonical.Add(ref reader);
             _writer.WritePropertyName(key);
             reader.Read();
             if (key == "id") noteId = ReadId(ref reader, "activity.note.id");
             else if (key == "type")
             {
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var type) || type < 0)
-                    throw new InputFormatException("note type must be a whole number (0 reply … 6 broadcast)", field: "activity.note.type");
-                noteType = type;
+                if (!JsonValues.TryGetWhole(ref reader, out var type) || type is < 0 or > int.MaxValue)
+                    throw Error(ref reader, $"note type must be a whole number (0 reply … 6 broadcast), found {JsonValues.Describe(ref reader)}", "activity.note.type");
+                noteType = (int)type;
             }
-            CopyValue(ref reader);
+            CopyValue(ref reader, "activity.note.", key);
         }
+        _canonical.Add(ref reader);
         _writer.WriteEndObject();
     }
 
     private static long ReadId(ref Utf8JsonReader reader, string field)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id)) return id;
-        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None,
+        if (JsonValues.TryGetWhole(ref reader, out var id)) return id;
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(GetString(ref reader, field, ""), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out id)) return id;
-        throw new InputFormatException($"expected a numeric id, found {Describe(ref reader)}", field: field);
+        throw Error(ref reader, $"expected a numeric id, found {JsonValues.Describe(ref reader)}", field);
     }
 
     /// <summary>Copies the value at the reader (scalar or container) to the writer unchanged.</summary>
-    private void CopyValue(ref Utf8JsonReader reader)
+    private void CopyValue(ref Utf8JsonReader reader, string parent, string key)
     {
-        WriteToken(ref reader);
+        WriteToken(ref reader, parent, key);
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
         var depth = reader.CurrentDepth;
         while (reader.Read())
         {
-            WriteToken(ref reader);
+            WriteToken(ref reader, parent, key);
             if (reader.CurrentDepth == depth) return; // the matching end token
         }
     }
 
-    private void WriteToken(ref Utf8JsonReader reader)
+    /// <summary>Writes one token to the compact JSON and feeds it to the canonical hash; errors name <paramref name="parent"/> + <paramref name="key"/>.</summary>
+    private void WriteToken(ref Utf8JsonReader reader, string parent, string key)
     {
         switch (reader.TokenType)
         {
@@ -188,9 +202,9 @@ public sealed class ActivityBodyReader
             case JsonTokenType.EndObject: _writer.WriteEndObject(); break;
             case JsonTokenType.StartArray: _writer.WriteStartArray(); break;
             case JsonTokenType.EndArray: _writer.WriteEndArray(); break;
-            case JsonTokenType.PropertyName: _writer.WritePropertyName(KeyName(ref reader)); break;
+            case JsonTokenType.PropertyName: _writer.WritePropertyName(KeyName(ref reader, parent, key)); break;
             case JsonTokenType.String:
-                if (reader.ValueIsEscaped) _writer.WriteStringValue(reader.GetString());
+                if (reader.ValueIsEscaped) _writer.WriteStringValue(GetString(ref reader, parent, key));
                 else _writer.WriteStringValue(reader.ValueSpan);
                 break;
             case JsonTokenType.Number: _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
@@ -198,12 +212,13 @@ public sealed class ActivityBodyReader
             case JsonTokenType.False: _writer.WriteBooleanValue(false); break;
             case JsonTokenType.Null: _writer.WriteNullValue(); break;
         }
+        _canonical.Add(ref reader); // after the switch, which refuses what cannot be unescaped
     }
 
     /// <summary>Interns key names: the same few dozen keys repeat millions of times.</summary>
-    private string KeyName(ref Utf8JsonReader reader)
+    private string KeyName(ref Utf8JsonReader reader, string parent = "activity", string key = "")
     {
-        if (reader.ValueIsEscaped) return reader.GetString()!;
+        if (reader.ValueIsEscaped) return GetString(ref reader, parent, key);
         var bytes = reader.ValueSpan;
         foreach (var (utf8, known) in _keyNames)
             if (bytes.SequenceEqual(utf8)) return known;
@@ -212,10 +227,18 @@ public sealed class ActivityBodyReader
         return name;
     }
 
-    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <summary>
+    /// The string at the reader, refusing a lone-surrogate escape (not Unicode; GetString would throw). The field named
+    /// in the error is <paramref name="parent"/> + <paramref name="key"/>, joined only if there is an error.
+    /// </summary>
+    private static string GetString(ref Utf8JsonReader reader, string parent, string key)
     {
-        JsonTokenType.String => $"\"{reader.GetString()}\"",
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => reader.TokenType.ToString(),
-    };
+        if (reader.ValueIsEscaped && JsonValues.LoneSurrogateIndex(reader.ValueSpan) is var bad and >= 0)
+            throw Error(ref reader, "a \\u escape is a lone surrogate, which is not valid Unicode", parent + key, 1 + bad);
+        return reader.GetString()!;
+    }
+
+    /// <summary>An error located at the reader's token (plus <paramref name="offset"/> bytes into it).</summary>
+    private static InputFormatException Error(ref Utf8JsonReader reader, string reason, string field, long offset = 0) =>
+        new(reason, bytePosition: reader.TokenStartIndex + offset + 1, field: field);
 }
