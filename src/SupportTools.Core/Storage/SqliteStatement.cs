@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SQLitePCL;
 
 namespace SupportTools.Storage;
@@ -13,13 +14,17 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly StoreConnection _connection;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _native, _database;
+    private static readonly byte[] Empty = [0];
     private readonly Dictionary<string, byte[]> _utf8 = new(ReferenceEqualityComparer.Instance);
+    private readonly Func<int> _restart;
     private bool _reading;
 
     /// <summary>Prepares <paramref name="sql"/>; parameters are <c>?1</c>, <c>?2</c>… (1-based), result columns 0-based.</summary>
     public SqliteStatement(StoreConnection connection, string sql)
     {
         _connection = connection;
+        _restart = Restart;
         sqlite3_stmt? statement = null;
         // Preparing reads the schema, which needs a shared lock: wait for it like any other step.
         Check(connection.WhileBusy(() =>
@@ -28,13 +33,17 @@ internal sealed class SqliteStatement : IDisposable
             return raw.sqlite3_prepare_v2(connection.Handle, sql, out statement);
         }));
         _statement = statement!;
+        // The SafeHandle above owns the statement (finalized in Dispose); the raw pointers serve the per-row calls.
+        _native = _statement.DangerousGetHandle();
+        _database = connection.Handle.DangerousGetHandle();
     }
 
     /// <summary>Binds an integer.</summary>
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+    public void Bind(int index, long value) => Check(SqliteNative.sqlite3_bind_int64(_native, index, value));
 
     /// <summary>Binds an integer or NULL.</summary>
-    public void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+    public void Bind(int index, long? value) =>
+        Check(value is { } v ? SqliteNative.sqlite3_bind_int64(_native, index, v) : SqliteNative.sqlite3_bind_null(_native, index));
 
     /// <summary>
     /// Binds text or NULL. Bulk rows repeat the same few string instances (statuses, key names, performer types),
@@ -44,7 +53,7 @@ internal sealed class SqliteStatement : IDisposable
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, index));
+            Check(SqliteNative.sqlite3_bind_null(_native, index));
             return;
         }
         if (!_utf8.TryGetValue(value, out var bytes))
@@ -52,39 +61,44 @@ internal sealed class SqliteStatement : IDisposable
             bytes = System.Text.Encoding.UTF8.GetBytes(value);
             if (_utf8.Count < 4096) _utf8[value] = bytes;
         }
-        Check(raw.sqlite3_bind_text(_statement, index, bytes));
+        BindUtf8(index, bytes);
     }
 
-    /// <summary>Binds UTF-8 text without converting it to a string first.</summary>
-    public void BindUtf8(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+    /// <summary>Binds UTF-8 text without converting it to a string first (SQLite copies it).</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> value) =>
+        // An empty span has no address, and a null pointer would bind NULL: point at a byte, with length 0.
+        Check(SqliteNative.sqlite3_bind_text(_native, index, ref value.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(value), value.Length, SqliteNative.Transient));
 
     /// <summary>Runs the statement to completion and resets it; returns the rows it changed.</summary>
     public int Execute()
     {
-        var result = _connection.WhileBusy(Restart);
-        raw.sqlite3_reset(_statement);
+        var result = _connection.WhileBusy(_restart);
+        SqliteNative.sqlite3_reset(_native);
         if (result is not (raw.SQLITE_DONE or raw.SQLITE_ROW)) Check(result);
-        return raw.sqlite3_changes(_connection.Handle);
+        return SqliteNative.sqlite3_changes(_database);
     }
 
     /// <summary>Steps to the next result row; false (and reset, ready to run again) when there are no more.</summary>
     public bool Read()
     {
         // Only the first step may be retried: a retry restarts the statement, which would repeat rows already read.
-        var result = _reading ? raw.sqlite3_step(_statement) : _connection.WhileBusy(Restart);
+        var result = _reading ? SqliteNative.sqlite3_step(_native) : _connection.WhileBusy(_restart);
         _reading = true;
         if (result == raw.SQLITE_ROW) return true;
-        raw.sqlite3_reset(_statement);
+        SqliteNative.sqlite3_reset(_native);
         _reading = false;
         if (result != raw.SQLITE_DONE) Check(result);
         return false;
     }
 
+    /// <summary>Columns in a result row.</summary>
+    public int ColumnCount => raw.sqlite3_column_count(_statement);
+
     /// <summary>True when column <paramref name="column"/> (0-based) of the current row is NULL.</summary>
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.sqlite3_column_type(_native, column) == raw.SQLITE_NULL;
 
     /// <summary>Column <paramref name="column"/> (0-based) as an integer.</summary>
-    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long GetInt64(int column) => SqliteNative.sqlite3_column_int64(_native, column);
 
     /// <summary>Column <paramref name="column"/> (0-based) as UTF-8 text, valid until the next step.</summary>
     public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
@@ -100,8 +114,8 @@ internal sealed class SqliteStatement : IDisposable
 
     private int Restart()
     {
-        raw.sqlite3_reset(_statement);
-        return raw.sqlite3_step(_statement);
+        SqliteNative.sqlite3_reset(_native);
+        return SqliteNative.sqlite3_step(_native);
     }
 
     private void Check(int result)

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SupportTools.Storage;
 
 /// <summary>Turns SQLite result codes and file-system exceptions on the database file into <see cref="StoreException"/>s.</summary>
@@ -33,7 +31,6 @@ internal static class StoreErrors
     public static StoreException? FromException(string path, Exception exception) => exception switch
     {
         StoreException store => store,
-        SqliteException sqlite => FromResult(path, sqlite.SqliteExtendedErrorCode, sqlite.Message, sqlite),
         UnauthorizedAccessException => new StoreException(path, StoreFailure.ReadOnly, "cannot be written: access to the file or its folder is denied.", exception),
         FileNotFoundException or DirectoryNotFoundException => new StoreException(path, StoreFailure.NotFound, "does not exist.", exception),
         IOException io when IsDiskFull(io) => new StoreException(path, StoreFailure.DiskFull, "could not be written: the disk is full.", exception),

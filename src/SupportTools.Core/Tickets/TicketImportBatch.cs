@@ -16,14 +16,16 @@ public sealed class TicketImportBatch : IDisposable
     private readonly IOperationReporter _reporter;
     private readonly long _importId;
     private readonly string? _source;
-    private readonly SqliteStatement _insertActivity, _insertTicket, _insertNote, _insertProperty;
-    private readonly HashSet<long> _tickets = [];
-    /// <summary>Tickets of this input the store had before it (usually none), until a new_ticket for them is counted.</summary>
-    private readonly HashSet<long> _storedBefore = [];
+    private readonly SqliteStatement _insertEvent, _insertActivity, _insertTicket;
+    /// <summary>
+    /// This input's tickets, each with the arrival number of its first new (not repeated) new_ticket activity, 0 when
+    /// it has none. One entry a ticket: memory grows with the tickets of one input, not with the store.
+    /// </summary>
+    private readonly Dictionary<long, long> _tickets = [];
     private readonly ActivityKey _pipedKey = new();
     private readonly ActivityBodyReader _pipedBody = new();
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private long _activities, _inserted, _restarted, _firstRestarted;
+    private long _activities, _inserted, _lastId, _latestAt = long.MinValue, _latestOffset;
     private bool _committed;
 
     internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
@@ -48,16 +50,22 @@ public sealed class TicketImportBatch : IDisposable
                 statements.Add(statement);
                 return statement;
             }
-            _insertActivity = Prepare("""
-                INSERT OR IGNORE INTO ticket_activities (import_id, ticket_id, performed_at, utc_offset, performer_type, performer_id,
-                    status, note_type, requester_id, is_automation, changes, activity, content_key)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            using (var last = db.Prepare("SELECT coalesce(max(id), 0) FROM ticket_activity_bodies"))
+            {
+                last.Read();
+                _lastId = last.GetInt64(0); // ids are given here, in arrival order: this transaction holds the write lock
+                last.Read();
+            }
+            // The event row goes first: its key refuses a repeat before the wide row is written.
+            _insertEvent = Prepare("""
+                INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type,
+                    is_automation, performer_id, status, note_type, requester_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """);
-            _insertActivity.Bind(1, _importId);
+            _insertActivity = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
+            _insertActivity.Bind(2, _importId);
             _insertTicket = Prepare("INSERT OR IGNORE INTO ticket_tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
             _insertTicket.Bind(2, _importId);
-            _insertNote = Prepare("INSERT INTO ticket_notes (activity_id, note_id, note_type) VALUES (?1, ?2, ?3)");
-            _insertProperty = Prepare("INSERT INTO ticket_property_changes (activity_id, name, value) VALUES (?1, ?2, ?3)");
         }
         catch
         {
@@ -87,65 +95,47 @@ public sealed class TicketImportBatch : IDisposable
         ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key)
     {
         _activities++;
-        if (_tickets.Add(ticketId))
-        {
-            _insertTicket.Bind(1, ticketId);
-            if (_insertTicket.Execute() == 0) _storedBefore.Add(ticketId);
-        }
+        _tickets.TryAdd(ticketId, 0); // written at Commit, in id order
 
         var seconds = performedAt.ToUnixTimeSeconds();
         var offset = (long)performedAt.Offset.TotalMinutes;
-        var insert = _insertActivity;
-        insert.Bind(2, ticketId);
-        insert.Bind(3, seconds);
-        insert.Bind(4, offset);
-        insert.Bind(5, performerType);
-        insert.Bind(6, performerId);
-        insert.Bind(7, facts.Status);
-        insert.Bind(8, facts.NoteType);
-        insert.Bind(9, facts.RequesterId);
-        insert.Bind(10, facts.IsAutomation ? 1 : 0);
-        insert.Bind(11, facts.Changes);
-        insert.BindUtf8(12, json);
-        insert.Bind(13, key);
-        if (insert.Execute() == 0) return; // a repeat: already stored or earlier in this input
-        var id = insert.LastInsertRowId;
+        var id = _lastId + 1;
+        var events = _insertEvent;
+        events.Bind(1, ticketId);
+        events.Bind(2, seconds);
+        events.Bind(3, key);
+        events.Bind(4, id);
+        events.Bind(5, offset);
+        events.Bind(6, performerType);
+        events.Bind(7, facts.IsAutomation ? 1 : 0);
+        events.Bind(8, performerId);
+        events.Bind(9, facts.Status);
+        events.Bind(10, facts.NoteType);
+        events.Bind(11, facts.RequesterId);
+        if (events.Execute() == 0) return; // a repeat: already stored or earlier in this input
+        _lastId = id;
         _inserted++;
+        if (seconds > _latestAt) (_latestAt, _latestOffset) = (seconds, offset);
 
-        if (facts.NoteType is not null)
-        {
-            _insertNote.Bind(1, id);
-            _insertNote.Bind(2, facts.NoteId);
-            _insertNote.Bind(3, facts.NoteType);
-            _insertNote.Execute();
-        }
-        foreach (var (name, start, length) in values)
-        {
-            if (name == "new_ticket") NewTicketStarted(ticketId);
-            if (name is "note" or "status") continue; // kept in notes / on the activity row
-            _insertProperty.Bind(1, id);
-            _insertProperty.Bind(2, name);
-            _insertProperty.BindUtf8(3, json.Slice(start, length));
-            _insertProperty.Execute();
-        }
-    }
+        var insert = _insertActivity;
+        insert.Bind(1, id);
+        insert.Bind(3, facts.NoteId);
+        insert.Bind(4, facts.Changes);
+        insert.BindUtf8(5, json);
+        insert.Execute();
 
-    /// <summary>
-    /// A new (not repeated) new_ticket activity for a ticket an earlier import stored: generated data that reuses ids
-    /// would silently merge unrelated tickets, so these are counted for a warning.
-    /// </summary>
-    private void NewTicketStarted(long ticketId)
-    {
-        if (_storedBefore.Count == 0 || !_storedBefore.Remove(ticketId)) return;
-        if (_restarted++ == 0) _firstRestarted = ticketId;
+        foreach (var (name, _, _) in values)
+            if (name == "new_ticket" && _tickets[ticketId] == 0) _tickets[ticketId] = _activities;
     }
 
     /// <summary>Commits and returns the summary; <paramref name="sha256"/> and the window describe a file import.</summary>
     public ImportSummary Commit(string? sha256 = null, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null)
     {
         var duplicates = _activities - _inserted;
+        var (restarted, firstRestarted) = InsertTickets();
         using (var update = _db.Prepare("""
-            UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7
+            UPDATE ticket_imports SET sha256 = ?1, start_at = ?2, end_at = ?3, activities = ?4, tickets = ?5, inserted = ?6, duplicates = ?7,
+                latest_at = ?9, latest_offset = ?10
             WHERE id = ?8
             """))
         {
@@ -157,20 +147,43 @@ public sealed class TicketImportBatch : IDisposable
             update.Bind(6, _inserted);
             update.Bind(7, duplicates);
             update.Bind(8, _importId);
+            update.Bind(9, _inserted > 0 ? (long?)_latestAt : null);
+            update.Bind(10, _inserted > 0 ? (long?)_latestOffset : null);
             update.Execute();
         }
         _db.Commit();
         _committed = true;
-        if (_restarted > 0)
-            _reporter.Warning($"{_restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
-                              $"exist in the store (first: id {_firstRestarted}): they may be different tickets with the same ids.");
+        if (restarted > 0)
+            _reporter.Warning($"{restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +
+                              $"exist in the store (first: id {firstRestarted}): they may be different tickets with the same ids.");
         return new ImportSummary(_source, _activities, _tickets.Count, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
+    }
+
+    /// <summary>
+    /// Records this input's tickets, in id order (a sequential walk of the table instead of one random insert per
+    /// ticket as it first appears). A ticket the store already had that gets a new new_ticket activity is counted:
+    /// generated data that reuses ids would otherwise silently merge unrelated tickets. Returns that count and the
+    /// first such ticket in arrival order.
+    /// </summary>
+    private (long Count, long First) InsertTickets()
+    {
+        var ids = _tickets.Keys.ToArray();
+        Array.Sort(ids);
+        long count = 0, first = 0, firstArrival = long.MaxValue;
+        foreach (var id in ids)
+        {
+            _insertTicket.Bind(1, id);
+            if (_insertTicket.Execute() != 0 || _tickets[id] is not (> 0 and var arrival)) continue;
+            count++;
+            if (arrival < firstArrival) (first, firstArrival) = (id, arrival);
+        }
+        return (count, first);
     }
 
     /// <summary>Rolls back unless committed.</summary>
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertActivity, _insertTicket, _insertNote, _insertProperty }) statement.Dispose();
+        foreach (var statement in new[] { _insertEvent, _insertActivity, _insertTicket }) statement.Dispose();
         if (_committed) return;
         try
         {

@@ -3,26 +3,58 @@ using SupportTools.Storage;
 namespace SupportTools.Tickets;
 
 /// <summary>
-/// The ticket capability's tables (all prefixed <c>ticket_</c>). The facts the duration report reads (status, note
-/// type, requester, automation flag) are kept on the activity row so the report is one ordered index scan;
-/// <c>ticket_notes</c> and <c>ticket_property_changes</c> hold the detail relationally, and <c>ticket_status_changes</c>
-/// is a view over the activity rows. <c>content_key</c> (a 64-bit hash of ticket, time with offset, performer and
-/// activity JSON) makes imports idempotent. Foreign keys are declared for readers and tools but not enforced during
-/// import: the importer writes parents first in one transaction.
+/// The ticket capability's tables (all prefixed <c>ticket_</c>). Each activity is written once, in two parts:
+/// <list type="bullet">
+/// <item><c>ticket_events</c>: its facts (ticket, time, performer, status, note type, requester), clustered by ticket
+/// and time (WITHOUT ROWID). Its key, with the content key, refuses repeats, and the duration report is one sequential
+/// scan of it.</item>
+/// <item><c>ticket_activity_bodies</c>: the rest (compact JSON, so unknown keys and custom fields survive; the changed
+/// keys; the note id), appended in arrival order. Its <c>id</c> is that order, which breaks performed_at ties.</item>
+/// </list>
+/// <c>ticket_activities</c> joins the two back into one row per activity; <c>ticket_notes</c>,
+/// <c>ticket_property_changes</c> and <c>ticket_status_changes</c> are views over them, so the relational detail is not
+/// written twice. <c>content_key</c> (a 64-bit hash of ticket, time with offset, performer and activity) makes imports
+/// idempotent. Foreign keys are declared for readers and tools but not enforced during import.
 /// </summary>
 internal static class TicketSchema
 {
-    private const string StatusChangesView = """
-        CREATE VIEW ticket_status_changes AS
-            SELECT id AS activity_id, ticket_id, performed_at, utc_offset, status FROM ticket_activities WHERE status IS NOT NULL;
+    private const string Tables = """
+        CREATE TABLE ticket_events (
+            ticket_id INTEGER NOT NULL REFERENCES ticket_tickets(ticket_id),
+            performed_at INTEGER NOT NULL,     -- unix seconds
+            content_key INTEGER NOT NULL,
+            activity_id INTEGER NOT NULL REFERENCES ticket_activity_bodies(id),
+            utc_offset INTEGER NOT NULL,       -- minutes, so the export's offset round-trips
+            performer_type TEXT NOT NULL, is_automation INTEGER NOT NULL, performer_id INTEGER,
+            status TEXT, note_type INTEGER, requester_id INTEGER,
+            PRIMARY KEY (ticket_id, performed_at, content_key)) WITHOUT ROWID;
+        CREATE TABLE ticket_activity_bodies (
+            id INTEGER PRIMARY KEY,            -- arrival order
+            import_id INTEGER NOT NULL REFERENCES ticket_imports(id),
+            note_id INTEGER,
+            changes TEXT NOT NULL,             -- the activity's keys, comma-separated
+            activity TEXT NOT NULL);           -- compact JSON, unknown keys included
         """;
 
-    /// <summary>
-    /// One index serves both needs: reading a ticket's history in time order and refusing repeats. The content key
-    /// already covers ticket and time, so this is as strict as a unique content key.
-    /// </summary>
-    private const string TicketTimeKeyIndex =
-        "CREATE UNIQUE INDEX ticket_activities_ticket_time_key ON ticket_activities(ticket_id, performed_at, content_key);";
+    private const string Views = """
+        -- Driven by the events (a scan), each body found by its id.
+        CREATE VIEW ticket_activities AS
+            SELECT b.id, b.import_id, e.ticket_id, e.performed_at, e.utc_offset, e.performer_type, e.performer_id, e.status,
+                   b.note_id, e.note_type, e.requester_id, e.is_automation, b.changes, b.activity, e.content_key
+            FROM ticket_events e JOIN ticket_activity_bodies b ON b.id = e.activity_id;
+        CREATE VIEW ticket_notes AS
+            SELECT e.activity_id, b.note_id, e.note_type
+            FROM ticket_events e JOIN ticket_activity_bodies b ON b.id = e.activity_id WHERE e.note_type IS NOT NULL;
+        -- Each top-level key of the activity but note and status, with its value as JSON.
+        CREATE VIEW ticket_property_changes AS
+            SELECT b.id AS activity_id, j.key AS name,
+                   CASE j.type WHEN 'object' THEN j.value WHEN 'array' THEN j.value WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'
+                               WHEN 'null' THEN 'null' ELSE json_quote(j.value) END AS value
+            FROM ticket_activity_bodies b, json_each(b.activity) j
+            WHERE j.key NOT IN ('note', 'status');
+        CREATE VIEW ticket_status_changes AS
+            SELECT activity_id, ticket_id, performed_at, utc_offset, status FROM ticket_events WHERE status IS NOT NULL;
+        """;
 
     /// <summary>The ticket capability: its steps, and how to adopt a first-release database (same tables without the prefix).</summary>
     public static StoreCapability Capability { get; } = new("ticket",
@@ -35,51 +67,50 @@ internal static class TicketSchema
                 start_at TEXT, end_at TEXT,  -- the export's metadata window (ISO 8601)
                 activities INTEGER NOT NULL, tickets INTEGER NOT NULL,
                 inserted INTEGER NOT NULL, duplicates INTEGER NOT NULL,
-                imported_at TEXT NOT NULL);
+                imported_at TEXT NOT NULL,
+                latest_at INTEGER, latest_offset INTEGER);  -- the latest performed_at it inserted: the report's default as-of
             CREATE TABLE ticket_tickets (
                 ticket_id INTEGER PRIMARY KEY,
                 first_import_id INTEGER NOT NULL REFERENCES ticket_imports(id));
-            CREATE TABLE ticket_activities (
-                id INTEGER PRIMARY KEY,      -- insertion order: breaks performed_at ties as the input did
-                import_id INTEGER NOT NULL REFERENCES ticket_imports(id),
-                ticket_id INTEGER NOT NULL REFERENCES ticket_tickets(ticket_id),
-                performed_at INTEGER NOT NULL,  -- unix seconds
-                utc_offset INTEGER NOT NULL,    -- minutes, so the export's offset round-trips
-                performer_type TEXT NOT NULL,
-                performer_id INTEGER,
-                status TEXT, note_type INTEGER, requester_id INTEGER,
-                is_automation INTEGER NOT NULL,
-                changes TEXT NOT NULL,
-                activity TEXT NOT NULL,         -- compact JSON, unknown keys included
-                content_key INTEGER NOT NULL);
-            {TicketTimeKeyIndex}
-            CREATE TABLE ticket_notes (
-                activity_id INTEGER PRIMARY KEY REFERENCES ticket_activities(id),
-                note_id INTEGER, note_type INTEGER);
-            -- Append-only, with no index of its own: an (activity_id, name) key cost a third of the import time and
-            -- nothing in the module looks rows up here. A report that does can add an index in a later step.
-            CREATE TABLE ticket_property_changes (
-                activity_id INTEGER NOT NULL REFERENCES ticket_activities(id),
-                name TEXT NOT NULL,
-                value TEXT NOT NULL);           -- the value's JSON
-            {StatusChangesView}
+            {Tables}
+            {Views}
             """),
     ], new LegacyLayout(["imports", "tickets", "activities", "notes", "property_changes"],
         UpgradeSql: $"""
             DROP VIEW status_changes;
             ALTER TABLE imports RENAME TO ticket_imports;
+            ALTER TABLE ticket_imports ADD COLUMN latest_at INTEGER;
+            ALTER TABLE ticket_imports ADD COLUMN latest_offset INTEGER;
             ALTER TABLE tickets RENAME TO ticket_tickets;
-            ALTER TABLE activities RENAME TO ticket_activities;
-            ALTER TABLE notes RENAME TO ticket_notes;
-            ALTER TABLE property_changes RENAME TO ticket_property_changes;
-            DROP INDEX activities_ticket_time_key;
-            {TicketTimeKeyIndex}
-            {StatusChangesView}
+            {Tables}
+            INSERT INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type, is_automation,
+                    performer_id, status, note_type, requester_id)
+                SELECT ticket_id, performed_at, content_key, id, utc_offset, performer_type, is_automation, performer_id, status,
+                    note_type, requester_id
+                FROM activities ORDER BY ticket_id, performed_at, content_key;
+            INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity)
+                SELECT a.id, a.import_id, n.note_id, a.changes, a.activity FROM activities a LEFT JOIN notes n ON n.activity_id = a.id;
+            UPDATE ticket_imports SET (latest_at, latest_offset) =
+                (SELECT performed_at, utc_offset FROM activities a WHERE a.import_id = ticket_imports.id ORDER BY performed_at DESC LIMIT 1);
+            DROP TABLE property_changes;      -- the view shows the same rows from the activity JSON
+            DROP TABLE notes;
+            DROP TABLE activities;
+            {Views}
             """,
         ReadViewsSql: """
-            CREATE TEMP VIEW ticket_imports AS SELECT * FROM main.imports;
+            CREATE TEMP VIEW ticket_imports AS
+                SELECT i.*, l.performed_at AS latest_at, l.utc_offset AS latest_offset
+                FROM main.imports i
+                LEFT JOIN (SELECT import_id, max(performed_at) AS performed_at, utc_offset FROM main.activities GROUP BY import_id) l
+                    ON l.import_id = i.id;
             CREATE TEMP VIEW ticket_tickets AS SELECT * FROM main.tickets;
-            CREATE TEMP VIEW ticket_activities AS SELECT * FROM main.activities;
+            CREATE TEMP VIEW ticket_events AS
+                SELECT ticket_id, performed_at, content_key, id AS activity_id, utc_offset, performer_type, is_automation, performer_id,
+                       status, note_type, requester_id
+                FROM main.activities;
+            CREATE TEMP VIEW ticket_activity_bodies AS
+                SELECT a.id, a.import_id, n.note_id, a.changes, a.activity FROM main.activities a LEFT JOIN main.notes n ON n.activity_id = a.id;
+            CREATE TEMP VIEW ticket_activities AS SELECT a.*, n.note_id FROM main.activities a LEFT JOIN main.notes n ON n.activity_id = a.id;
             CREATE TEMP VIEW ticket_notes AS SELECT * FROM main.notes;
             CREATE TEMP VIEW ticket_property_changes AS SELECT * FROM main.property_changes;
             CREATE TEMP VIEW ticket_status_changes AS SELECT * FROM main.status_changes;

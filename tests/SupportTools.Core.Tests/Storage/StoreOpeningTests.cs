@@ -12,7 +12,8 @@ public sealed class StoreOpeningTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     private static readonly string[] TicketObjects =
-        ["ticket_activities", "ticket_imports", "ticket_notes", "ticket_property_changes", "ticket_status_changes", "ticket_tickets"];
+        ["ticket_activities", "ticket_activity_bodies", "ticket_events", "ticket_imports", "ticket_notes", "ticket_property_changes",
+         "ticket_status_changes", "ticket_tickets"];
 
     [Fact]
     public void A_writer_creates_the_folder_and_a_store_marked_as_ours_with_its_steps_recorded()
@@ -70,7 +71,9 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal(1, Sql.Count(db, "ticket_status_changes"));
         Assert.Equal("/data/a.json", Sql.Scalar(db, "SELECT source FROM ticket_imports"));
         Assert.Equal((long)StoreConnection.ApplicationId, Sql.Scalar(db, "PRAGMA application_id"));
-        Assert.Equal(1L, Sql.Scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ticket_activities_ticket_time_key'"));
+        Assert.Equal("new_ticket:true,requester:149018", Sql.Scalar(db, "SELECT group_concat(name || ':' || value) FROM ticket_property_changes"));
+        Assert.Equal(4025864L, Sql.Scalar(db, "SELECT note_id FROM ticket_notes"));
+        Assert.Equal(1492767218L, Sql.Scalar(db, "SELECT latest_at FROM ticket_imports"));
         // Still idempotent against the old rows: their content keys kept their meaning.
         using (var store = TicketStore.Open(db))
         using (var batch = store.BeginImport(null))

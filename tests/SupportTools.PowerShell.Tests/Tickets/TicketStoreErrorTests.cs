@@ -25,6 +25,7 @@ public sealed class TicketStoreErrorTests : ModuleTest
             case "json": File.WriteAllText(database, """{"name":"package","version":"1.0.0"}"""); break;
             case "empty": File.WriteAllBytes(database, []); break;
             default: Ps.Run("""
+                Add-Type -Path (Join-Path (Get-Module SupportTools).ModuleBase 'Microsoft.Data.Sqlite.dll') # the store itself no longer loads it
                 $c = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$($args[0])"); $c.Open()
                 $cmd = $c.CreateCommand(); $cmd.CommandText = 'CREATE TABLE crm(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO crm(name) VALUES (''x'')'
                 [void]$cmd.ExecuteNonQuery(); $c.Close()
