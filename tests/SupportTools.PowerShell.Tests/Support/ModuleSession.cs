@@ -48,6 +48,25 @@ public sealed class ModuleSession : IDisposable
     /// <summary>A path inside the scratch folder.</summary>
     public string PathOf(string name) => Path.Combine(Directory, name);
 
+    /// <summary>
+    /// Starts a script and stops it (as Ctrl+C does) once <paramref name="until"/> holds or 30 s have passed; returns
+    /// whether the condition held before the stop.
+    /// </summary>
+    public bool RunAndStop(string script, Func<bool> until, params object?[] arguments)
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        foreach (var argument in arguments) shell.AddArgument(argument);
+        var running = shell.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!until() && !running.IsCompleted && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        var held = until();
+        shell.Stop();
+        try { shell.EndInvoke(running); } catch (PipelineStoppedException) { }
+        return held;
+    }
+
     /// <summary>Runs a script; arguments arrive as <c>$args</c>. Non-terminating errors are collected, terminating ones too.</summary>
     public PsResult Run(string script, params object?[] arguments)
     {

@@ -153,6 +153,21 @@ public sealed class TicketCmdletInputTests : ModuleTest
         Assert.Empty(Directory.GetFiles(Ps.Directory, "*.partial", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData("New-TicketActivity 400000 -Seed 2 -Path $args[0]")]
+    [InlineData("New-TicketActivity 400000 -Seed 2 | Export-TicketActivity -Path $args[0]")]
+    public void Stopping_a_write_leaves_the_existing_file_and_no_partial_file(string script)
+    {
+        var target = Export("good.json");
+        var before = File.ReadAllBytes(target);
+        bool Writing() => Directory.GetFiles(Ps.Directory, ".good.json.*.partial").Length > 0;
+
+        Assert.True(Ps.RunAndStop(script, Writing, target), "the write never started");
+
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal([target], Directory.GetFiles(Ps.Directory, "*good.json*"));
+    }
+
     [Fact]
     public void Hour_companions_sum_with_Measure_Object()
     {
