@@ -71,6 +71,45 @@ public sealed class ModuleTests : IDisposable
         Assert.Empty(result.Output.Select(o => (string)o.BaseObject));
     }
 
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Help_parameters_and_syntax_match_the_cmdlet(string name)
+    {
+        // The MAML is hand-maintained: its type, position, aliases, mandatory flag and pipelineInput per parameter, and
+        // one syntax item per parameter set with that set's parameters, must follow the [Parameter] attributes.
+        var result = _ps.Run("""
+            $cmd = Get-Command $args[0]
+            $help = Get-Help $args[0] -Full
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            $own = { param($names) @($names | Where-Object { $_ -notin $common -or $_ -in 'WhatIf', 'Confirm' }) | Sort-Object }
+            foreach ($p in $cmd.Parameters.Values | Where-Object { (& $own $_.Name).Count }) {
+                $h = $help.parameters.parameter | Where-Object name -eq $p.Name
+                if (-not $h) { "-$($p.Name): not in help"; continue }
+                $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+                $by = @(if ($attrs.ValueFromPipeline -contains $true) { 'ByValue' }; if ($attrs.ValueFromPipelineByPropertyName -contains $true) { 'ByPropertyName' })
+                $type = if ($p.ParameterType.IsGenericType) { $p.ParameterType.GenericTypeArguments[0].Name } else { $p.ParameterType.Name }
+                $position = @($attrs | Where-Object Position -ge 0)[0].Position
+                $expected = [ordered]@{
+                    pipelineInput = if ($by) { "True ($($by -join ', '))" } else { 'False' }
+                    type = $type
+                    position = if ($null -ne $position) { "$position" } else { 'named' }
+                    aliases = if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }
+                    required = ([bool]($attrs | Where-Object Mandatory)).ToString().ToLowerInvariant()
+                }
+                $actual = @{ pipelineInput = $h.pipelineInput; type = $h.type.name; position = $h.position; aliases = $h.aliases; required = $h.required }
+                foreach ($k in $expected.Keys) { if ($actual[$k] -ne $expected[$k]) { "-$($p.Name) ${k}: help '$($actual[$k])', cmdlet '$($expected[$k])'" } }
+            }
+            $items = @($help.syntax.syntaxItem | ForEach-Object { (& $own $_.parameter.name) -join ',' })
+            if ($items.Count -ne $cmd.ParameterSets.Count) { "syntax items: help $($items.Count), parameter sets $($cmd.ParameterSets.Count)" }
+            foreach ($set in $cmd.ParameterSets) {
+                $names = (& $own $set.Parameters.Name) -join ','
+                if ($names -notin $items) { "parameter set $($set.Name) ($names) has no syntax item" }
+            }
+            """, name);
+        result.ThrowOnError();
+        Assert.Empty(result.Output.Select(o => (string)o.BaseObject));
+    }
+
     [Fact]
     public void Manifest_version_matches_the_assembly_version()
     {

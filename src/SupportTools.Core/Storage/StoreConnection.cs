@@ -375,6 +375,7 @@ internal sealed class StoreConnection : IDisposable
     private void AdoptLegacy(StoreCapability capability)
     {
         var legacy = capability.Legacy!;
+        foreach (var function in legacy.Functions ?? []) function.Register(Handle);
         Execute($"""
             {legacy.UpgradeSql}
             DROP TABLE schema_version;

@@ -83,13 +83,16 @@ internal static class TicketSchema
             ALTER TABLE ticket_imports ADD COLUMN latest_offset INTEGER;
             ALTER TABLE tickets RENAME TO ticket_tickets;
             {Tables}
-            INSERT INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type, is_automation,
+            -- Content keys are recomputed as this version computes them (instant and canonical activity): rows that the first
+            -- release told apart only by offset or spelling become one, the first kept.
+            INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type, is_automation,
                     performer_id, status, note_type, requester_id)
-                SELECT ticket_id, performed_at, content_key, id, utc_offset, performer_type, is_automation, performer_id, status,
-                    note_type, requester_id
-                FROM activities ORDER BY ticket_id, performed_at, content_key;
+                SELECT ticket_id, performed_at, ticket_content_key(ticket_id, performed_at, performer_type, performer_id, activity), id,
+                    utc_offset, performer_type, is_automation, performer_id, status, note_type, requester_id
+                FROM activities ORDER BY id;
             INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity)
-                SELECT a.id, a.import_id, n.note_id, a.changes, a.activity FROM activities a LEFT JOIN notes n ON n.activity_id = a.id;
+                SELECT a.id, a.import_id, n.note_id, a.changes, a.activity FROM activities a LEFT JOIN notes n ON n.activity_id = a.id
+                WHERE a.id IN (SELECT activity_id FROM ticket_events);
             UPDATE ticket_imports SET (latest_at, latest_offset) =
                 (SELECT performed_at, utc_offset FROM activities a WHERE a.import_id = ticket_imports.id ORDER BY performed_at DESC LIMIT 1);
             DROP TABLE property_changes;      -- the view shows the same rows from the activity JSON
@@ -115,5 +118,6 @@ internal static class TicketSchema
             CREATE TEMP VIEW ticket_property_changes AS SELECT * FROM main.property_changes;
             CREATE TEMP VIEW ticket_status_changes AS SELECT * FROM main.status_changes;
             """,
-        Version: 1));
+        Version: 1,
+        Functions: [LegacyContentKey.Function]));
 }

@@ -53,6 +53,13 @@ internal sealed class CmdletReporter : IOperationReporter
     /// <summary>Writes the Completed record that removes the bar (always, so a bar shown by a throttled caller goes too).</summary>
     public void Complete()
     {
-        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, _status) { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+        try
+        {
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, _status) { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+        }
+        catch (PipelineStoppedException)
+        {
+            // Stopped (Ctrl+C): the host clears the bar itself, and cleanup after this call must still run.
+        }
     }
 }

@@ -109,8 +109,12 @@ public static class ErrorRecords
                 : $"Cannot find the path '{pattern}' because it does not exist.", pattern),
             FileNotFound, ErrorCategory.ObjectNotFound, pattern);
 
-    /// <summary>A folder where a file was expected.</summary>
-    public static ErrorRecord FolderGiven(string path, string filePattern) =>
+    /// <summary>A folder where a file to write (or the database) was expected.</summary>
+    public static ErrorRecord FolderGiven(string path) =>
+        new(new IOException($"'{path}' is a folder; give a file name (e.g. '{Path.Combine(path, "name")}')."), PathIsFolder, ErrorCategory.InvalidArgument, path);
+
+    /// <summary>A folder where files to read were expected.</summary>
+    public static ErrorRecord FolderGivenForInput(string path, string filePattern) =>
         new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePattern} files."),
             PathIsFolder, ErrorCategory.InvalidArgument, path);
 
@@ -118,11 +122,6 @@ public static class ErrorRecords
     public static ErrorRecord DatabaseMissing(string path) =>
         new(new FileNotFoundException($"There is no SupportTools database at '{path}'. Import data first, or pass -Database.", path),
             DatabaseNotFound, ErrorCategory.ObjectNotFound, path);
-
-    /// <summary>A folder given as the database.</summary>
-    public static ErrorRecord DatabaseIsFolder(string path) =>
-        new(new IOException($"The database path '{path}' is a folder; give a database file (e.g. '{Path.Combine(path, "support.db")}')."),
-            PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A path on a provider that is not the file system.</summary>
     public static ErrorRecord NotAFile(string path, string provider) =>

@@ -24,7 +24,7 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
             if (File.Exists(item)) files.Add(item);
             else if (Directory.Exists(item) && recurse)
                 files.AddRange(Directory.EnumerateFiles(item, filePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGiven(item, filePattern));
+            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePattern));
         }
         return files;
     }
@@ -38,11 +38,15 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
         return null;
     }
 
-    /// <summary>Like <see cref="OutputFile"/> but terminating: for paths the whole command depends on (e.g. the database).</summary>
+    /// <summary>
+    /// Like <see cref="OutputFile"/> but terminating: for paths the whole command depends on (an output file, the
+    /// database). A folder is a <c>PathIsFolder</c> error.
+    /// </summary>
     public string RequireOutputFile(string path)
     {
         var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
         if (provider.Name != FileSystem) cmdlet.ThrowTerminatingError(ErrorRecords.NotAFile(path, provider.Name));
+        if (Directory.Exists(full)) cmdlet.ThrowTerminatingError(ErrorRecords.FolderGiven(full));
         return full;
     }
 

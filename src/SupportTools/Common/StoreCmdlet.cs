@@ -26,8 +26,6 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
     protected TStore OpenForReading<TStore>(Func<string, IOperationReporter, TStore> open)
     {
         var path = DatabasePath;
-        if (Directory.Exists(path))
-            ThrowTerminatingError(ErrorRecords.DatabaseIsFolder(path));
         if (!File.Exists(path))
             ThrowTerminatingError(ErrorRecords.DatabaseMissing(path));
         WriteVerbose($"Opening database '{path}' read-only.");
@@ -38,8 +36,6 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
     protected TStore OpenForWriting<TStore>(Func<string, IOperationReporter, TStore> open)
     {
         var path = DatabasePath;
-        if (Directory.Exists(path))
-            ThrowTerminatingError(ErrorRecords.DatabaseIsFolder(path));
         WriteVerbose(File.Exists(path) ? $"Opening database '{path}'." : $"Creating database '{path}'.");
         return open(path, new CmdletReporter(this, "Opening the database", "seconds"));
     }

@@ -96,7 +96,8 @@ public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        _progress?.Complete();
         _writer?.Dispose(); // only reached when the export did not complete: deletes the partial file
+        _writer = null;
+        _progress?.Complete();
     }
 }

@@ -50,6 +50,8 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
     /// <inheritdoc />
     protected override void OnEnd()
     {
+        // Piped input that bound to nothing (each object already got a binding error) asks for no ticket.
+        if (ParameterSetName == StoreSet && !_allTickets && _ticketIds.Count == 0) return;
         var progress = new CmdletReporter(this, "Computing ticket durations", "tickets");
         try
         {

@@ -11,7 +11,7 @@ namespace SupportTools.Commands.Tickets;
 internal static class TicketActivityInput
 {
     /// <summary>The activity <paramref name="input"/> stands for; <see cref="InputFormatException"/> when it is none.</summary>
-    public static TicketActivity From(PSObject input, long row)
+    public static TicketActivity From(PSObject input, long? row)
     {
         if (input.BaseObject is TicketActivity activity) return activity;
         var missing = TicketActivityColumns.Required.Where(name => input.Properties[name] is null).ToArray();

@@ -74,12 +74,12 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal("new_ticket:true,requester:149018", Sql.Scalar(db, "SELECT group_concat(name || ':' || value) FROM ticket_property_changes"));
         Assert.Equal(4025864L, Sql.Scalar(db, "SELECT note_id FROM ticket_notes"));
         Assert.Equal(1492767218L, Sql.Scalar(db, "SELECT latest_at FROM ticket_imports"));
-        // Still idempotent against the old rows: their content keys kept their meaning.
+        // Still idempotent against the old rows: their content keys were recomputed as this version computes them.
         using (var store = TicketStore.Open(db))
         using (var batch = store.BeginImport(null))
         {
-            batch.Add(600, DateTimeOffset.FromUnixTimeSeconds(1492767218).ToOffset(TimeSpan.FromMinutes(330)), "user", 7,
-                new ActivityFacts(null, 4025864, 4, null, false, "note"), """{"note":{"id":4025864,"type":4}}"""u8, [], 22);
+            batch.Add(TicketActivity.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767218).ToOffset(TimeSpan.FromMinutes(330)), "user", 7,
+                """{"note":{"id":4025864,"type":4}}"""));
             Assert.Equal(0, batch.Commit().Inserted);
         }
     }

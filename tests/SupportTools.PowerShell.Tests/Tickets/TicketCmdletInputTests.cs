@@ -87,6 +87,20 @@ public sealed class TicketCmdletInputTests : ModuleTest
     }
 
     [Fact]
+    public void Rows_from_Import_Csv_give_the_same_durations_without_a_store()
+    {
+        var csv = Ps.PathOf("d.csv");
+        RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Export-Csv $args[0]", csv);
+        var fromRows = RunOk("Import-Csv $args[0] | Get-TicketDuration | ConvertTo-Json -Compress", csv).Output.Single();
+        var fromObjects = RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
+        Assert.Equal(fromObjects.ToString(), fromRows.ToString());
+
+        // Something that is neither an activity nor has a TicketId: a binding error, and no store is opened.
+        var text = Ps.Run("'not an activity' | Get-TicketDuration -Database $args[0]", Ps.PathOf("none.db"));
+        Assert.Equal("InputObjectNotBound", Id(Assert.Single(text.AllErrors)));
+    }
+
+    [Fact]
     public void A_row_without_the_activity_columns_or_with_a_bad_value_is_a_per_row_error()
     {
         var db = Ps.PathOf("rows.db");
@@ -130,8 +144,10 @@ public sealed class TicketCmdletInputTests : ModuleTest
         Assert.Equal(before, File.ReadAllBytes(target));
 
         var folder = Ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", Ps.Directory);
-        Assert.Equal("FileError", Id(Assert.Single(folder.AllErrors)));
+        Assert.Equal("PathIsFolder", Id(Assert.Single(folder.AllErrors)));
         Assert.Contains("is a folder", folder.AllErrors.Single().Exception.Message);
+        var exportToFolder = Ps.Run($"New-TicketActivity 2 -Seed 1 {Window} | Export-TicketActivity -Path $args[0]", Ps.Directory);
+        Assert.Equal("PathIsFolder", Id(Assert.Single(exportToFolder.AllErrors)));
         var missingFolder = Ps.Run($"New-TicketActivity 3 -Seed 9 -Path $args[0] {Window}", Ps.PathOf(Path.Combine("no", "such", "x.json")));
         Assert.Equal("FileNotFound", Id(Assert.Single(missingFolder.AllErrors)));
         Assert.Empty(Directory.GetFiles(Ps.Directory, "*.partial", SearchOption.AllDirectories));
