@@ -322,6 +322,11 @@ internal sealed class StoreConnection : IDisposable
                 // Another process created it first: use theirs.
             }
         }
+        catch (StoreException exception) when (exception.Failure == StoreFailure.NotFound)
+        {
+            // SQLite could not create the file beside it: a missing database is only NotFound for readers.
+            throw new StoreException(path, StoreFailure.ReadOnly, "cannot be created: its folder is read-only or not accessible.", exception);
+        }
         catch (Exception exception) when (StoreErrors.FromException(path, exception) is { } failure && failure != exception)
         {
             throw failure;

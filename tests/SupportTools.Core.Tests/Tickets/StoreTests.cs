@@ -101,6 +101,24 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void Ties_at_one_second_keep_arrival_order_across_imports_and_for_readers()
+    {
+        // Eight activities of one ticket at the same second, over two imports: the store's key orders them by content
+        // key, which is unrelated to arrival, so only the arrival order put back on reading gives this sequence.
+        string[] statuses = ["Open", "Pending", "Resolved", "Closed", "Open", "Waiting on Customer", "Pending", "Resolved"];
+        string At(int i) => Row(7, "01-01-2024 10:00:00 +0000", $$"""{"status":"{{statuses[i]}}","n":{{i}}}""");
+        using (var store = TicketStore.Open(_db))
+        {
+            store.ImportFile(_files.Write("first.json", Export([.. Enumerable.Range(0, 4).Select(At)])));
+            store.ImportFile(_files.Write("second.json", Export([.. Enumerable.Range(4, 4).Select(At)])));
+        }
+        using var reader = TicketStore.OpenReadOnly(_db);
+        Assert.Equal(statuses, reader.GetEvents().Select(e => e.Status!));
+        Assert.Equal(statuses, reader.GetActivities([7]).Select(a => a.Status!));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"{i}"), reader.GetActivities().Select(a => a.Activity[(a.Activity.LastIndexOf(':') + 1)..^1]));
+    }
+
+    [Fact]
     public void Events_come_in_ticket_then_time_order_with_ties_in_input_order()
     {
         var file = _files.Write("ties.json", Export(
