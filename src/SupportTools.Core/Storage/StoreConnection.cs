@@ -48,6 +48,7 @@ internal sealed class StoreConnection : IDisposable
             OpenMode.Write => raw.SQLITE_OPEN_READWRITE,
             _ => raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE,
         };
+        if (file.StartsWith("file:", StringComparison.Ordinal)) flags |= raw.SQLITE_OPEN_URI;
         var result = raw.sqlite3_open_v2(file, out _handle, flags, null);
         if (result != raw.SQLITE_OK)
         {
@@ -115,8 +116,28 @@ internal sealed class StoreConnection : IDisposable
         path = System.IO.Path.GetFullPath(path);
         var kind = Inspect(path, capability, mustExist: true);
         var hadWalFiles = File.Exists(path + "-wal") || File.Exists(path + "-shm");
-        var connection = new StoreConnection(path, path, OpenMode.Read, busy ?? BusyPolicy.Default, reporter ?? NullReporter.Instance);
-        connection._tidyWalFiles = !hadWalFiles;
+        reporter ??= NullReporter.Instance;
+        // Reading a WAL database normally creates -wal/-shm beside it. A user who may read but not write the file (or
+        // its folder) cannot, so with no writer's files present the file is read as immutable: no locks, nothing created.
+        var immutable = !hadWalFiles && !CanWrite(path);
+        if (immutable) reporter.Verbose($"'{path}' cannot be written by this user; reading it as it is on disk (immutable).");
+        try
+        {
+            return Read(path, kind, capability, reporter, busy, immutable, tidy: !hadWalFiles);
+        }
+        catch (StoreException exception) when (!immutable && !hadWalFiles && exception.Failure is StoreFailure.ReadOnly or StoreFailure.Io or StoreFailure.NotFound)
+        {
+            reporter.Verbose($"The folder of '{path}' cannot be written; reading the database as it is on disk (immutable).");
+            return Read(path, kind, capability, reporter, busy, immutable: true, tidy: false);
+        }
+    }
+
+    private static StoreConnection Read(string path, FileKind kind, StoreCapability capability, IOperationReporter reporter,
+        BusyPolicy? busy, bool immutable, bool tidy)
+    {
+        var file = immutable ? new Uri(path).AbsoluteUri + "?immutable=1" : path;
+        var connection = new StoreConnection(path, file, OpenMode.Read, busy ?? BusyPolicy.Default, reporter);
+        connection._tidyWalFiles = tidy && !immutable;
         try
         {
             connection.Execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
@@ -137,6 +158,20 @@ internal sealed class StoreConnection : IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Whether this user may write <paramref name="path"/> (opened for writing and closed: nothing is changed).</summary>
+    private static bool CanWrite(string path)
+    {
+        try
+        {
+            using var _ = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            return true;
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            return false;
         }
     }
 
