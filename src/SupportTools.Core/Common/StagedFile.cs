@@ -45,7 +45,31 @@ internal sealed class StagedFile : IDisposable
         Stream.Dispose();
         File.Move(TemporaryPath, TargetPath, overwrite: !noClobber);
         _committed = true;
+        SweepAbandoned();
     }
+
+    /// <summary>
+    /// Deletes partial files of this target left by a process that was killed (no <c>finally</c> ran) over an hour ago;
+    /// younger ones may belong to a write still running.
+    /// </summary>
+    private void SweepAbandoned()
+    {
+        var folder = Path.GetDirectoryName(TargetPath)!;
+        foreach (var stale in Directory.EnumerateFiles(folder, $".{Path.GetFileName(TargetPath)}.*.partial"))
+        {
+            try
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(stale) > AbandonedAfter) File.Delete(stale);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // someone else's file, or gone already: leave it
+            }
+        }
+    }
+
+    /// <summary>How old a partial file must be to count as abandoned.</summary>
+    internal static TimeSpan AbandonedAfter { get; } = TimeSpan.FromHours(1);
 
     /// <summary>Closes the stream and deletes the temporary file unless committed.</summary>
     public void Dispose()

@@ -32,6 +32,15 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
         return open(path, new CmdletReporter(this, "Opening the database", "seconds"));
     }
 
+    /// <summary>Warns once about the ids asked for that the store does not have (a typo, or the wrong database).</summary>
+    protected void WarnAboutMissing(IEnumerable<long> requested, IReadOnlySet<long> found)
+    {
+        var missing = requested.Where(id => !found.Contains(id)).Distinct().ToArray();
+        if (missing.Length == 0) return;
+        var shown = string.Join(", ", missing.Take(10)) + (missing.Length > 10 ? $" and {missing.Length - 10:N0} more" : "");
+        WriteWarning($"'{DatabasePath}' has no activity for {(missing.Length == 1 ? "ticket" : "tickets")} {shown}.");
+    }
+
     /// <summary>Opens (creating and migrating when needed) the store for writing with <paramref name="open"/>.</summary>
     protected TStore OpenForWriting<TStore>(Func<string, IOperationReporter, TStore> open)
     {

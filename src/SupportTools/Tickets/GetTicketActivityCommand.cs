@@ -31,14 +31,17 @@ public sealed class GetTicketActivityCommand : StoreCmdlet
     protected override void OnRecord()
     {
         var progress = new CmdletReporter(this, "Reading ticket activity", "activities");
+        var found = new HashSet<long>();
         long count = 0;
         try
         {
             foreach (var activity in _store!.GetActivities(TicketId, CancellationToken))
             {
                 progress.Progress(DatabasePath, ++count, null);
+                found.Add(activity.TicketId);
                 WriteObject(activity);
             }
+            if (TicketId is not null) WarnAboutMissing(TicketId, found);
         }
         finally
         {

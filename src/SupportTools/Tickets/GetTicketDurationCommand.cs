@@ -72,7 +72,12 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
     {
         using var store = OpenForReading((path, reporter) => TicketStore.OpenReadOnly(path, reporter));
         IReadOnlyCollection<long>? tickets = _allTickets ? null : _ticketIds.Distinct().ToArray();
+        var found = new HashSet<long>();
         foreach (var duration in TicketDurationCalculator.FromStore(store, tickets, AsOf, progress, CancellationToken))
+        {
+            found.Add(duration.TicketId);
             yield return duration;
+        }
+        if (tickets is not null) WarnAboutMissing(tickets, found);
     }
 }

@@ -194,6 +194,13 @@ public sealed class TicketCmdletInputTests : ModuleTest
             """, db).Output;
         Assert.Equal(3, result.Count);
         Assert.Equal(3, result.Select(d => P(d, "TicketId")).Distinct().Count());
+
+        foreach (var command in new[] { "Get-TicketDuration", "Get-TicketActivity" })
+        {
+            var unknown = RunOk($"{command} -Database $args[0] -TicketId 1, 2", db);
+            Assert.Empty(unknown.Output);
+            Assert.Contains("no activity for tickets 1, 2", Assert.Single(unknown.Warnings));
+        }
     }
 
     [Fact]
