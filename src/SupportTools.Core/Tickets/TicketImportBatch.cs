@@ -90,11 +90,14 @@ public sealed class TicketImportBatch : IDisposable
     /// Adds an activity from its parts (the file path: no intermediate object). <paramref name="values"/> locate each
     /// top-level key's value inside <paramref name="json"/>, as <see cref="ActivityBodyReader.Values"/> does;
     /// <paramref name="key"/> is its <see cref="ActivityKey"/> (computed by the caller, off the writing thread).
+    /// <paramref name="arrival"/> is its 1-based place in the input when activities are added out of that order (0:
+    /// right after the previous one); ties at one second must still be added in input order.
     /// </summary>
     public void Add(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, in ActivityFacts facts,
-        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key)
+        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key, long arrival = 0)
     {
         _activities++;
+        if (arrival == 0) arrival = _activities;
         _tickets.TryAdd(ticketId, 0); // written at Commit, in id order
 
         var seconds = performedAt.ToUnixTimeSeconds();
@@ -125,7 +128,7 @@ public sealed class TicketImportBatch : IDisposable
         insert.Execute();
 
         foreach (var (name, _, _) in values)
-            if (name == "new_ticket" && _tickets[ticketId] == 0) _tickets[ticketId] = _activities;
+            if (name == "new_ticket" && _tickets[ticketId] is var earlier && (earlier == 0 || earlier > arrival)) _tickets[ticketId] = arrival;
     }
 
     /// <summary>Commits and returns the summary; <paramref name="sha256"/> and the window describe a file import.</summary>
