@@ -16,7 +16,7 @@ public sealed class TicketImportBatch : IDisposable
     private readonly IOperationReporter _reporter;
     private readonly long _importId;
     private readonly string? _source;
-    private readonly SqliteStatement _insertEvent, _insertActivity, _insertTicket;
+    private readonly SqliteStatement _insertEvent, _insertBody, _insertTicket;
     /// <summary>
     /// This input's tickets, each with the arrival number of its first new (not repeated) new_ticket activity, 0 when
     /// it has none. One entry a ticket: memory grows with the tickets of one input, not with the store.
@@ -53,17 +53,17 @@ public sealed class TicketImportBatch : IDisposable
             using (var last = db.Prepare("SELECT coalesce(max(id), 0) FROM ticket_activity_bodies"))
             {
                 last.Read();
-                _lastId = last.GetInt64(0); // ids are given here, in arrival order: this transaction holds the write lock
+                _lastId = last.GetInt64(0); // ids are given here, in the order rows are written: this transaction holds the write lock
                 last.Read();
             }
-            // The event row goes first: its key refuses a repeat before the wide row is written.
+            // The event row goes first: its key refuses a repeat before the body is written.
             _insertEvent = Prepare("""
                 INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type,
                     is_automation, performer_id, status, note_type, requester_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """);
-            _insertActivity = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
-            _insertActivity.Bind(2, _importId);
+            _insertBody = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
+            _insertBody.Bind(2, _importId);
             _insertTicket = Prepare("INSERT OR IGNORE INTO ticket_tickets (ticket_id, first_import_id) VALUES (?1, ?2)");
             _insertTicket.Bind(2, _importId);
         }
@@ -90,11 +90,14 @@ public sealed class TicketImportBatch : IDisposable
     /// Adds an activity from its parts (the file path: no intermediate object). <paramref name="values"/> locate each
     /// top-level key's value inside <paramref name="json"/>, as <see cref="ActivityBodyReader.Values"/> does;
     /// <paramref name="key"/> is its <see cref="ActivityKey"/> (computed by the caller, off the writing thread).
+    /// <paramref name="arrival"/> is its 1-based place in the input when activities are added out of that order (0:
+    /// right after the previous one); ties at one second must still be added in input order.
     /// </summary>
     public void Add(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, in ActivityFacts facts,
-        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key)
+        ReadOnlySpan<byte> json, ReadOnlySpan<(string Key, int Start, int Length)> values, long key, long arrival = 0)
     {
         _activities++;
+        if (arrival == 0) arrival = _activities;
         _tickets.TryAdd(ticketId, 0); // written at Commit, in id order
 
         var seconds = performedAt.ToUnixTimeSeconds();
@@ -117,7 +120,7 @@ public sealed class TicketImportBatch : IDisposable
         _inserted++;
         if (seconds > _latestAt) (_latestAt, _latestOffset) = (seconds, offset);
 
-        var insert = _insertActivity;
+        var insert = _insertBody;
         insert.Bind(1, id);
         insert.Bind(3, facts.NoteId);
         insert.Bind(4, facts.Changes);
@@ -125,7 +128,7 @@ public sealed class TicketImportBatch : IDisposable
         insert.Execute();
 
         foreach (var (name, _, _) in values)
-            if (name == "new_ticket" && _tickets[ticketId] == 0) _tickets[ticketId] = _activities;
+            if (name == "new_ticket" && _tickets[ticketId] is var earlier && (earlier == 0 || earlier > arrival)) _tickets[ticketId] = arrival;
     }
 
     /// <summary>Commits and returns the summary; <paramref name="sha256"/> and the window describe a file import.</summary>
@@ -183,7 +186,7 @@ public sealed class TicketImportBatch : IDisposable
     /// <summary>Rolls back unless committed.</summary>
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertEvent, _insertActivity, _insertTicket }) statement.Dispose();
+        foreach (var statement in new[] { _insertEvent, _insertBody, _insertTicket }) statement.Dispose();
         if (_committed) return;
         try
         {

@@ -9,7 +9,7 @@ namespace SupportTools.Tickets;
 /// and time (WITHOUT ROWID). Its key, with the content key, refuses repeats, and the duration report is one sequential
 /// scan of it.</item>
 /// <item><c>ticket_activity_bodies</c>: the rest (compact JSON, so unknown keys and custom fields survive; the changed
-/// keys; the note id), appended in arrival order. Its <c>id</c> is that order, which breaks performed_at ties.</item>
+/// keys; the note id), appended as written. Its <c>id</c> keeps activities at one second in input order.</item>
 /// </list>
 /// <c>ticket_activities</c> joins the two back into one row per activity; <c>ticket_notes</c>,
 /// <c>ticket_property_changes</c> and <c>ticket_status_changes</c> are views over them, so the relational detail is not
@@ -29,7 +29,7 @@ internal static class TicketSchema
             status TEXT, note_type INTEGER, requester_id INTEGER,
             PRIMARY KEY (ticket_id, performed_at, content_key)) WITHOUT ROWID;
         CREATE TABLE ticket_activity_bodies (
-            id INTEGER PRIMARY KEY,            -- arrival order
+            id INTEGER PRIMARY KEY,            -- ties at one second: in input order
             import_id INTEGER NOT NULL REFERENCES ticket_imports(id),
             note_id INTEGER,
             changes TEXT NOT NULL,             -- the activity's keys, comma-separated
