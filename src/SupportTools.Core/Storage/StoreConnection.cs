@@ -267,7 +267,7 @@ internal sealed class StoreConnection : IDisposable
             throw new StoreException(path, StoreFailure.NotAStore, "is a folder, not a SupportTools database file.");
         if (!File.Exists(path))
         {
-            if (mustExist) throw new StoreException(path, StoreFailure.NotFound, "does not exist.");
+            if (mustExist) throw new StoreException(path, StoreFailure.NotFound, "does not exist. Reading never creates a database: import data first, or pass -Database.");
             return FileKind.Missing;
         }
         var header = new byte[100];

@@ -17,16 +17,16 @@ public static class TicketActivityColumns
         string? activity, long? row = null, object? item = null)
     {
         if (!long.TryParse(ticketId?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticket))
-            throw Bad("TicketId", $"'{Quote(ticketId)}' is not a whole number", row, item);
+            throw Bad("TicketId", $"{JsonValues.Quote(ticketId ?? "")} is not a whole number", row, item);
         if (!TryParseTime(performedAt?.Trim(), out var at))
-            throw Bad("PerformedAt", $"'{Quote(performedAt)}' is not a date and time with an offset (e.g. '{FreshdeskTime.Format}' or ISO 8601)", row, item);
+            throw Bad("PerformedAt", $"{JsonValues.Quote(performedAt ?? "")} is not a date and time with an offset (e.g. '{FreshdeskTime.Format}' or ISO 8601)", row, item);
         if (string.IsNullOrWhiteSpace(performerType))
             throw Bad("PerformerType", "is empty (expected 'user' or 'system')", row, item);
         long? performer = null;
         if (!string.IsNullOrWhiteSpace(performerId))
         {
             if (!long.TryParse(performerId.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
-                throw Bad("PerformerId", $"'{Quote(performerId)}' is not a whole number", row, item);
+                throw Bad("PerformerId", $"{JsonValues.Quote(performerId)} is not a whole number", row, item);
             performer = id;
         }
         if (string.IsNullOrWhiteSpace(activity))
@@ -61,5 +61,4 @@ public static class TicketActivityColumns
     private static InputFormatException Bad(string field, string reason, long? row, object? item) =>
         new($"{field} {reason}.", field: field, record: row, item: item);
 
-    private static string Quote(string? value) => value is null ? "" : value.Length <= 100 ? value : value[..100] + $"… ({value.Length:N0} characters)";
 }

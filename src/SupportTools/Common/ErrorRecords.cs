@@ -118,11 +118,6 @@ public static class ErrorRecords
         new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePattern} files."),
             PathIsFolder, ErrorCategory.InvalidArgument, path);
 
-    /// <summary>A database path with no file behind it.</summary>
-    public static ErrorRecord DatabaseMissing(string path) =>
-        new(new FileNotFoundException($"There is no SupportTools database at '{path}'. Import data first, or pass -Database.", path),
-            DatabaseNotFound, ErrorCategory.ObjectNotFound, path);
-
     /// <summary>A path on a provider that is not the file system.</summary>
     public static ErrorRecord NotAFile(string path, string provider) =>
         new(new ArgumentException($"'{path}' is on the {provider} provider; a file-system path is required."),

@@ -20,14 +20,12 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
     protected string DatabasePath => _databasePath ??= Paths.RequireOutputFile(DatabaseLocation.Resolve(DatabaseArgument));
 
     /// <summary>
-    /// Opens the store for reading with <paramref name="open"/> (a capability's read-only open); terminates with
-    /// <c>DatabaseNotFound</c> when there is no file: reads never create one.
+    /// Opens the store for reading with <paramref name="open"/> (a capability's read-only open, which refuses a missing
+    /// file with <c>DatabaseNotFound</c>: reads never create one).
     /// </summary>
     protected TStore OpenForReading<TStore>(Func<string, IOperationReporter, TStore> open)
     {
         var path = DatabasePath;
-        if (!File.Exists(path))
-            ThrowTerminatingError(ErrorRecords.DatabaseMissing(path));
         WriteVerbose($"Opening database '{path}' read-only.");
         return open(path, new CmdletReporter(this, "Opening the database", "seconds"));
     }
