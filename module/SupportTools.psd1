@@ -9,7 +9,6 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('SupportTools.format.ps1xml')
-    TypesToProcess       = @('SupportTools.types.ps1xml')
     CmdletsToExport      = @(
         'New-TicketActivity'
         'Export-TicketActivity'

@@ -12,7 +12,8 @@ public static class DatabaseLocation
     /// </summary>
     public static string Resolve(string? path)
     {
-        if (!string.IsNullOrWhiteSpace(path)) return path;
+        if (path is not null)
+            return string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("-Database is blank: give a database file, or leave it out for the default.", nameof(path)) : path;
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),

@@ -82,7 +82,13 @@ internal static class JsonValues
             while (end > 0 && (prefix[end] & 0xC0) == 0x80) end--; // back to the start of a character
             prefix = prefix[..end];
         }
-        var text = Encoding.UTF8.GetString(prefix);
+        // Control characters (a binary file's NULs) would break logs and CSV: each shows as U+FFFD.
+        var text = string.Create(Encoding.UTF8.GetCharCount(prefix), prefix.ToArray(), static (chars, bytes) =>
+        {
+            Encoding.UTF8.GetChars(bytes, chars);
+            foreach (ref var c in chars)
+                if (char.IsControl(c)) c = '\uFFFD';
+        });
         var length = prefix.Length == utf8.Length ? text.Length : Encoding.UTF8.GetCharCount(utf8);
         if (length <= MaxQuoted) return quoted ? $"\"{text}\"" : text;
         var cut = text[..CutAt(text)];

@@ -147,14 +147,15 @@ internal sealed class TicketActivityFileReader : IDisposable
         Refill();
     }
 
-    /// <summary>What to do instead when the file is recognisably something else: a store, or a CSV of activities.</summary>
-    private string KindHint(ReadOnlySpan<byte> start)
+    /// <summary>What the file starts with, and what to do instead when it is recognisably something else.</summary>
+    private string Found(ReadOnlySpan<byte> start)
     {
         if (start.StartsWith("SQLite format 3\0"u8))
-            return ". This is an SQLite database: pass a SupportTools store as -Database, not as an export to import";
+            return "an SQLite database. Pass a SupportTools store as -Database, not as an export to import";
+        var found = JsonValues.DescribeStart(start);
         if (start.StartsWith("\"TicketId\""u8) || start.StartsWith("TicketId,"u8) || string.Equals(System.IO.Path.GetExtension(Path), ".csv", StringComparison.OrdinalIgnoreCase))
-            return ". For a CSV of activities (Export-Csv), pipe its rows: Import-Csv FILE | Import-TicketActivity";
-        return "";
+            return found + ". For a CSV of activities (Export-Csv), pipe its rows: Import-Csv FILE | Import-TicketActivity";
+        return found;
     }
 
     private Step Advance(ref Utf8JsonReader reader)
@@ -172,7 +173,7 @@ internal sealed class TicketActivityFileReader : IDisposable
                     var first = text.IndexOfAnyExcept(" \t\r\n"u8);
                     if (first < 0) return Step.NeedData;
                     if (text[first] != '{')
-                        throw At(_start + first, $"expected a JSON object with metadata and activities_data, found {JsonValues.DescribeStart(text[first..])}{KindHint(text[first..])}", null);
+                        throw At(_start + first, $"expected a JSON object with metadata and activities_data, found {Found(text[first..])}", null);
                     reader.Read();
                     _phase = Phase.TopLevel;
                     break;

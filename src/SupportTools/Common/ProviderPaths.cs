@@ -23,7 +23,11 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
         {
             if (File.Exists(item)) files.Add(item);
             else if (Directory.Exists(item) && recurse)
-                files.AddRange(Directory.EnumerateFiles(item, filePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            {
+                var found = Directory.EnumerateFiles(item, filePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+                if (found.Length == 0) cmdlet.WriteWarning($"'{item}' holds no {filePattern} files (subfolders included).");
+                files.AddRange(found);
+            }
             else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePattern));
         }
         return files;

@@ -28,10 +28,13 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
     [Parameter]
     public DateTimeOffset? AsOf { get; set; }
 
-    /// <summary>Activities to report on, in any order; no store needed.</summary>
+    /// <summary>
+    /// Activities to report on, in any order; no store needed: <c>TicketActivity</c> objects, or rows with the activity
+    /// columns (e.g. from <c>Import-Csv</c>). With <c>-Database</c>, piped objects bind to <c>-TicketId</c> instead.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
     [AllowNull]
-    public TicketActivity? InputObject { get; set; }
+    public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />
     protected override string? DatabaseArgument => Database;
@@ -41,7 +44,16 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
     {
         if (ParameterSetName == InputObjectSet)
         {
-            if (InputObject is not null) _piped.Add(TicketEvent.From(InputObject));
+            if (InputObject?.BaseObject is null) return;
+            try
+            {
+                _piped.Add(TicketEvent.From(TicketActivityInput.From(InputObject, _piped.Count + 1)));
+            }
+            catch (InputFormatException exception)
+            {
+                // That row's problem: reported, and the others are still reported on.
+                WriteError(ErrorRecords.InvalidInput(exception, ErrorRecords.InvalidInputObject, InputObject));
+            }
         }
         else if (TicketId is null) _allTickets = true;
         else _ticketIds.AddRange(TicketId);

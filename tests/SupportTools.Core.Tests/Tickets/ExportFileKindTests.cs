@@ -32,12 +32,14 @@ public sealed class ExportFileKindTests : IDisposable
         "SQLite format 3\0"u8.CopyTo(header);
         var error = Read("store.db", header);
         Assert.Contains("-Database", error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
     }
 
     [Fact]
     public void Other_text_gets_no_hint()
     {
-        var error = Read("notes.txt", "hello\n"u8.ToArray());
+        var error = Read("notes.txt", "hello\u0001\u0000world\n"u8.ToArray());
+        Assert.DoesNotContain(error.Message, char.IsControl);
         Assert.DoesNotContain("Import-Csv", error.Message);
         Assert.DoesNotContain("-Database", error.Message);
     }

@@ -283,7 +283,9 @@ public sealed class StoreTests : IDisposable
             Assert.Equal("given.db", DatabaseLocation.Resolve("given.db"));
             Assert.Equal("/tmp/from-env.db", DatabaseLocation.Resolve(null));
             Environment.SetEnvironmentVariable(DatabaseLocation.EnvironmentVariable, null);
-            Assert.EndsWith(Path.Combine("SupportTools", "support.db"), DatabaseLocation.Resolve(""));
+            Assert.EndsWith(Path.Combine("SupportTools", "support.db"), DatabaseLocation.Resolve(null));
+            // A blank -Database is a mistake, not a request for the default store.
+            Assert.Throws<ArgumentException>(() => DatabaseLocation.Resolve(" "));
         }
         finally
         {

@@ -95,6 +95,16 @@ public sealed class TicketCmdletInputTests : ModuleTest
         var fromObjects = RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
         Assert.Equal(fromObjects.ToString(), fromRows.ToString());
 
+        // A bad row is that row's error; the others are still reported on.
+        var bad = Ps.Run("$rows = @(Import-Csv $args[0]); $rows[1].PerformedAt = '2024-03-04 10:00:00'; " +
+            "$rows | Get-TicketDuration | Measure-Object ActivityCount -Sum | ForEach-Object Sum", csv);
+        var error = Assert.Single(bad.AllErrors);
+        Assert.Equal("InvalidInputObject", Id(error));
+        Assert.Contains("record 2", error.Exception.Message);
+        Assert.Contains("PerformedAt", error.Exception.Message);
+        var rows = (int)RunOk("@(Import-Csv $args[0]).Count", csv).Output.Single().BaseObject;
+        Assert.Equal((double)(rows - 1), Convert.ToDouble(bad.Output.Single().BaseObject));
+
         // Something that is neither an activity nor has a TicketId: a binding error, and no store is opened.
         var text = Ps.Run("'not an activity' | Get-TicketDuration -Database $args[0]", Ps.PathOf("none.db"));
         Assert.Equal("InputObjectNotBound", Id(Assert.Single(text.AllErrors)));

@@ -57,6 +57,8 @@ public sealed class TicketStoreErrorTests : ModuleTest
             var error = Assert.Single(Ps.Run(script, database).AllErrors);
             Assert.Equal("DatabaseNotFound", Id(error));
         }
+        var blank = Assert.Single(Ps.Run("Get-TicketDuration -Database ' '").AllErrors);
+        Assert.Equal("InvalidArgument", Id(blank));
         var folder = Assert.Single(Ps.Run("Get-TicketDuration -Database $args[0]", Ps.Directory).AllErrors);
         Assert.Equal("PathIsFolder", Id(folder));
         Assert.Empty(Directory.GetFiles(Ps.Directory));
