@@ -27,7 +27,7 @@ namespace SupportTools.Tickets;
 public sealed class TicketActivityGenerator
 {
     private const int ProgressEvery = 4096;
-    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = 64; // as TicketSimulation's
+    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = TicketSimulation.NoteIdsPerTicket;
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36_525);
     private readonly ulong _seed;
     private readonly DateTimeOffset _start, _end;

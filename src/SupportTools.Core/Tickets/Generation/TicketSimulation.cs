@@ -18,7 +18,8 @@ namespace SupportTools.Tickets.Generation;
 internal sealed class TicketSimulation
 {
     private const int MaxRounds = 12;
-    private const long NoteIdsPerTicket = 64;
+    /// <summary>Note ids a ticket may use: its block starts at the first note id + 64 × its creation rank.</summary>
+    public const long NoteIdsPerTicket = 64;
     private readonly DeskProfile _desk;
     private readonly Rng _rng = new(0);
     private readonly ArrayBufferWriter<byte> _json = new(512);
