@@ -10,10 +10,10 @@ namespace SupportTools.Tickets;
 /// its own random stream (see <c>TicketSimulation</c>).
 /// <para>
 /// Output is in <c>performed_at</c> order across tickets, as in a real export (tickets interleave); activities at the
-/// same instant come in ticket creation order, a ticket's own in the order it did them. Tickets are
-/// simulated in creation order and wait in a min-heap keyed by their next activity's time; everything up to the next
-/// ticket's creation time is emitted before that ticket is simulated, so memory is bounded by the tickets active at
-/// once (created, not yet finished), not by the ticket or activity count.
+/// same instant come in ticket creation order, a ticket's own in the order it did them. Each open ticket is a small
+/// resumable state (its random stream and what it does next, see <c>TicketState</c>) waiting in a queue keyed by its
+/// next activity's time; that one activity is simulated only when it is due, so memory is bounded by the tickets open
+/// at once (created, not yet finished), about 64 bytes each, not by the ticket or activity count.
 /// </para>
 /// <para>
 /// Ids: ticket ids are <see cref="FirstTicketId"/> + 0, 1, 2… in creation order, and note ids come from a block of
@@ -27,7 +27,7 @@ namespace SupportTools.Tickets;
 public sealed class TicketActivityGenerator
 {
     private const int ProgressEvery = 4096;
-    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = 64;
+    private const long MinId = 1_000_000, IdLimit = 1_000_000_000_000, NoteIdsPerTicket = TicketSimulation.NoteIdsPerTicket;
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36_525);
     private readonly ulong _seed;
     private readonly DateTimeOffset _start, _end;
@@ -61,17 +61,18 @@ public sealed class TicketActivityGenerator
     public IEnumerable<TicketActivity> Generate(int ticketCount, IOperationReporter? reporter, CancellationToken cancellationToken = default)
     {
         var body = new ActivityBodyReader();
-        foreach (var pending in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
-            yield return ToActivity(pending, body);
+        foreach (var activity in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
+            yield return ToActivity(activity, body);
     }
 
-    private static TicketActivity ToActivity(PendingActivities pending, ActivityBodyReader body)
+    private static TicketActivity ToActivity(TicketSimulation activity, ActivityBodyReader body)
     {
-        var (ticketId, performedAt, performerId) = pending.Peek(out var json);
-        var facts = body.Read(json);
-        return new TicketActivity(ticketId, performedAt, performerId is null ? "system" : "user", performerId,
+        var facts = body.Read(activity.Json);
+        return new TicketActivity(activity.TicketId, activity.PerformedAt, PerformerType(activity), activity.PerformerId,
             Encoding.UTF8.GetString(body.Json), facts);
     }
+
+    private static string PerformerType(TicketSimulation activity) => activity.PerformerId is null ? "system" : "user";
 
     /// <summary>
     /// Streams an export file of <paramref name="ticketCount"/> tickets to <paramref name="path"/>, in time order. The file
@@ -83,46 +84,51 @@ public sealed class TicketActivityGenerator
     {
         var elapsed = Stopwatch.StartNew();
         using var writer = TicketActivityWriter.Create(path, _start, _end, noClobber);
-        foreach (var pending in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
-        {
-            var (ticketId, performedAt, performerId) = pending.Peek(out var json);
-            writer.Write(ticketId, performedAt, performerId is null ? "system" : "user", performerId, json);
-        }
+        foreach (var a in InTimeOrder(ticketCount, reporter ?? NullReporter.Instance, cancellationToken))
+            writer.Write(a.TicketId, a.PerformedAt, PerformerType(a), a.PerformerId, a.Json);
         writer.Complete(noClobber);
         var bytes = new FileInfo(path).Length;
         return new ExportSummary(path, writer.Count, writer.TicketCount, _start, _end, bytes, elapsed.Elapsed);
     }
 
     /// <summary>
-    /// Yields the pending set once for each activity, in time order: read it with <see cref="PendingActivities.Peek"/>
-    /// before moving on.
+    /// Yields the simulation once for each activity, in time order: read its current activity before moving on. A
+    /// ticket is created when its creation comes before every open ticket's next activity (by time, then rank).
     /// </summary>
-    private IEnumerable<PendingActivities> InTimeOrder(int ticketCount, IOperationReporter reporter, CancellationToken cancellationToken)
+    private IEnumerable<TicketSimulation> InTimeOrder(int ticketCount, IOperationReporter reporter, CancellationToken cancellationToken)
     {
-        var simulation = new TicketSimulation(new DeskProfile(ticketCount));
-        var pending = new PendingActivities(FirstTicketId, _start);
+        var simulation = new TicketSimulation(new DeskProfile(ticketCount), _start, _end, FirstTicketId, FirstNoteId);
+        var open = new OpenTickets();
+        using var creations = CreationSchedule.Times(Rng.Mix(_seed, 0), _start, _end, ticketCount).GetEnumerator();
         var rank = 0;
-        foreach (var createdAt in CreationSchedule.Times(Rng.Mix(_seed, 0), _start, _end, ticketCount))
+        var creating = creations.MoveNext();
+        if (!creating) reporter.Progress("Simulating tickets", ticketCount, ticketCount);
+        while (true)
         {
-            if (rank % ProgressEvery == 0)
+            var hasOpen = open.TryPeek(out var next);
+            if (creating)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                reporter.Progress("Simulating tickets", rank, ticketCount);
+                var seconds = (creations.Current.Ticks - _start.Ticks) / TimeSpan.TicksPerSecond;
+                if (!hasOpen || TicketState.KeyOf(seconds, rank) < next)
+                {
+                    if (rank % ProgressEvery == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        reporter.Progress("Simulating tickets", rank, ticketCount);
+                    }
+                    var ticket = simulation.Open(Rng.Mix(_seed, (ulong)rank + 1), rank, seconds);
+                    var alive = simulation.Step(ref ticket);
+                    yield return simulation;
+                    if (alive) open.Add(ticket);
+                    rank++;
+                    if (!(creating = creations.MoveNext())) reporter.Progress("Simulating tickets", ticketCount, ticketCount);
+                    continue;
+                }
             }
-            // Earlier tickets' activities up to this instant come first (an earlier rank wins a tie).
-            while (pending.TryPeekTime(out var ticks) && ticks <= createdAt.Ticks)
-            {
-                yield return pending;
-                pending.MoveNext();
-            }
-            simulation.Run(Rng.Mix(_seed, (ulong)rank + 1), FirstTicketId + rank, createdAt, _end, FirstNoteId + rank * NoteIdsPerTicket);
-            pending.Add(simulation, rank++);
-        }
-        reporter.Progress("Simulating tickets", ticketCount, ticketCount);
-        while (pending.TryPeekTime(out _))
-        {
-            yield return pending;
-            pending.MoveNext();
+            else if (!hasOpen) yield break;
+            if (simulation.Step(ref open.Next)) open.Requeue();
+            else open.Remove();
+            yield return simulation;
         }
     }
 }

@@ -40,6 +40,19 @@ public sealed class GeneratorOrderTests : IDisposable
     }
 
     [Fact]
+    public void Nothing_falls_after_the_window_and_late_tickets_are_cut()
+    {
+        // A busy hour: many tickets are created in its last minutes, so their next activities (routing included) fall after it.
+        var start = new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(1));
+        var end = start.AddHours(1);
+        var activities = new TicketActivityGenerator(11, start, end).Generate(20_000).ToList();
+        Assert.All(activities, a => Assert.InRange(a.PerformedAt, start, end));
+        Assert.Equal(20_000, activities.Select(a => a.TicketId).Distinct().Count());
+        var onlyCreated = activities.GroupBy(a => a.TicketId).Count(g => g.Count() == 1);
+        Assert.InRange(onlyCreated, 1, 10_000); // the latest tickets, cut before their next step; most got further
+    }
+
+    [Fact]
     public void Sparse_tickets_over_years_all_come_out_in_time_order()
     {
         // Months between tickets: the merge skips long empty stretches and schedules tickets far ahead of the last one.

@@ -19,6 +19,13 @@ internal sealed class Rng
         _s3 = SplitMix(ref seed);
     }
 
+    /// <summary>The stream's position: set it to resume a stream saved earlier.</summary>
+    public RngState State
+    {
+        get => new() { S0 = _s0, S1 = _s1, S2 = _s2, S3 = _s3 };
+        set => (_s0, _s1, _s2, _s3) = (value.S0, value.S1, value.S2, value.S3);
+    }
+
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
