@@ -96,7 +96,7 @@ internal sealed class StoreConnection : IDisposable
         {
             // Foreign keys are declared for readers and tools, not checked on every row (that is two lookups a row in
             // bulk imports): the importers write parents before children in one transaction.
-            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;");
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;");
             connection.Migrate(capability, legacy: kind == FileKind.Legacy);
             return connection;
         }
