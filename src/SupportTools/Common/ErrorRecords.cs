@@ -102,6 +102,10 @@ public static class ErrorRecords
     public static ErrorRecord FileMissing(string path) =>
         new(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist.", path), FileNotFound, ErrorCategory.ObjectNotFound, path);
 
+    /// <summary>An existing output file and -NoClobber.</summary>
+    public static ErrorRecord FileAlreadyExists(string path) =>
+        new(new IOException($"The file '{path}' already exists and -NoClobber was given."), FileExists, ErrorCategory.ResourceExists, path);
+
     /// <summary>A wildcard pattern that matched nothing; says so when a file is literally called that.</summary>
     public static ErrorRecord NothingMatched(string pattern, bool literalExists) =>
         new(new FileNotFoundException(literalExists

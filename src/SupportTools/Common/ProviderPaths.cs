@@ -33,33 +33,33 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
         return files;
     }
 
-    /// <summary>A file-system path for a file to create (no wildcards, may not exist yet); null after an error.</summary>
-    public string? OutputFile(string path)
+    /// <summary>
+    /// The file-system path of a file the command creates or replaces (no wildcards; it may not exist yet), terminating
+    /// when it cannot be one: another provider, a folder (<c>PathIsFolder</c>), or with <paramref name="noClobber"/> an
+    /// existing file (<c>FileExists</c>).
+    /// </summary>
+    public string RequireOutputFile(string path, bool noClobber = false)
     {
-        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name == FileSystem) return full;
-        cmdlet.WriteError(ErrorRecords.NotAFile(path, provider.Name));
-        return null;
+        var (full, provider) = Unresolved(path);
+        if (provider != FileSystem) cmdlet.ThrowTerminatingError(ErrorRecords.NotAFile(path, provider));
+        if (Directory.Exists(full)) cmdlet.ThrowTerminatingError(ErrorRecords.FolderGiven(full));
+        if (noClobber && File.Exists(full)) cmdlet.ThrowTerminatingError(ErrorRecords.FileAlreadyExists(full));
+        return full;
     }
 
-    /// <summary>
-    /// Like <see cref="OutputFile"/> but terminating: for paths the whole command depends on (an output file, the
-    /// database). A folder is a <c>PathIsFolder</c> error.
-    /// </summary>
-    public string RequireOutputFile(string path)
+    /// <summary>A path made absolute through PowerShell's providers, without wildcard expansion, and its provider's name.</summary>
+    private (string Path, string Provider) Unresolved(string path)
     {
         var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != FileSystem) cmdlet.ThrowTerminatingError(ErrorRecords.NotAFile(path, provider.Name));
-        if (Directory.Exists(full)) cmdlet.ThrowTerminatingError(ErrorRecords.FolderGiven(full));
-        return full;
+        return (full, provider.Name);
     }
 
     private IReadOnlyList<string> Literal(string path)
     {
-        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != FileSystem)
+        var (full, provider) = Unresolved(path);
+        if (provider != FileSystem)
         {
-            cmdlet.WriteError(ErrorRecords.NotAFile(path, provider.Name));
+            cmdlet.WriteError(ErrorRecords.NotAFile(path, provider));
             return [];
         }
         if (File.Exists(full) || Directory.Exists(full)) return [full];
@@ -96,7 +96,7 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
     private bool LiteralExists(string path)
     {
         if (!WildcardPattern.ContainsWildcardCharacters(path)) return false;
-        var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        return provider.Name == FileSystem && (File.Exists(full) || Directory.Exists(full));
+        var (full, provider) = Unresolved(path);
+        return provider == FileSystem && (File.Exists(full) || Directory.Exists(full));
     }
 }

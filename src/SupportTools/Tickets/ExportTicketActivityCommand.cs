@@ -34,10 +34,7 @@ public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
     /// <inheritdoc />
     protected override void OnBegin()
     {
-        _targetPath = Paths.RequireOutputFile(Path);
-        if (NoClobber && File.Exists(_targetPath))
-            ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{_targetPath}' already exists and -NoClobber was given."),
-                ErrorRecords.FileExists, ErrorCategory.ResourceExists, _targetPath));
+        _targetPath = Paths.RequireOutputFile(Path, NoClobber);
         _declined = !ShouldProcess(_targetPath, "Write ticket activity export");
         if (_declined) return;
         _elapsed.Start();

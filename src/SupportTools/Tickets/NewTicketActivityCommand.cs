@@ -47,7 +47,7 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
         WriteVerbose($"Simulating {TicketCount:N0} tickets from {start:O} to {end:O} with seed {seed}.");
         var generator = new TicketActivityGenerator(seed, start, end);
         if (Path is null) EmitObjects(generator);
-        else WriteFile(generator, Paths.RequireOutputFile(Path));
+        else WriteFile(generator, Paths.RequireOutputFile(Path, NoClobber));
     }
 
     private (DateTimeOffset Start, DateTimeOffset End) Window()
@@ -78,9 +78,6 @@ public sealed class NewTicketActivityCommand : SupportToolsCmdlet
 
     private void WriteFile(TicketActivityGenerator generator, string path)
     {
-        if (NoClobber && File.Exists(path))
-            ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' already exists and -NoClobber was given."),
-                ErrorRecords.FileExists, ErrorCategory.ResourceExists, path));
         if (!ShouldProcess(path, $"Write activity for {TicketCount:N0} generated tickets")) return;
         var progress = new CmdletReporter(this, "Generating ticket activity", "tickets");
         try
