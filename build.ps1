@@ -96,23 +96,10 @@ function Invoke-PesterTask {
     $pester = Find-Pester
     New-Item -ItemType Directory -Path $pesterResults -Force | Out-Null
     # A child pwsh: the module's assemblies cannot be unloaded, so they stay out of this session, and the child's
-    # exit code (Run.Exit) is the number of failed tests. SUPPORTTOOLS_TEST_MODULE names the staging to test.
-    $runPester = {
-        param([string] $PesterManifest, [string] $Path, [string] $StagedModule, [string] $ResultFile)
-        $ErrorActionPreference = 'Stop'
-        $env:SUPPORTTOOLS_TEST_MODULE = $StagedModule
-        Import-Module $PesterManifest
-        $configuration = New-PesterConfiguration
-        $configuration.Run.Path = $Path
-        $configuration.Run.Exit = $true
-        $configuration.Output.Verbosity = 'Detailed'
-        $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputFormat = 'NUnit3'
-        $configuration.TestResult.OutputPath = $ResultFile
-        Invoke-Pester -Configuration $configuration
-    }
+    # exit code (-ExitCode) is the number of failures. The script sets SUPPORTTOOLS_TEST_MODULE to the staging to test.
     $resultFile = Join-Path $pesterResults 'build-pester.xml'
-    & (Get-PwshPath) -NoProfile -NonInteractive -Command $runPester -args $pester, $pesterTests, $stagedModule, $resultFile
+    & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $pesterTests 'Invoke-SupportToolsPester.ps1') `
+        -PesterManifest $pester -Path $pesterTests -ResultFile $resultFile -StagedModule $stagedModule -Verbosity Detailed -ExitCode
     if ($LASTEXITCODE -ne 0) {
         throw "Pester failed: $LASTEXITCODE failed test(s), or the run itself failed."
     }

@@ -45,8 +45,9 @@ public sealed class PesterSuite
         runspace.Open();
         using var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = runspace;
-        shell.AddScript(RunPester).AddArgument(ModuleSession.PesterManifest).AddArgument(Path.Combine(PesterFolder, file))
-            .AddArgument(resultFile).AddArgument(ModuleSession.StagedModule);
+        shell.AddCommand(Path.Combine(PesterFolder, "Invoke-SupportToolsPester.ps1"))
+            .AddParameter("PesterManifest", ModuleSession.PesterManifest).AddParameter("Path", Path.Combine(PesterFolder, file))
+            .AddParameter("ResultFile", resultFile).AddParameter("StagedModule", ModuleSession.StagedModule);
         var output = shell.Invoke();
         var run = output.Single();
 
@@ -56,26 +57,4 @@ public sealed class PesterSuite
         Assert.True(failures.Count == 0, $"{failures.Count} Pester failure(s) in {file}:\n" + string.Join("\n", failures));
         Assert.Equal("Passed", (string)run.Properties["Result"].Value);
     }
-
-    // A configured Invoke-Pester with PassThru; emits the counts and one line per failed test, block or container.
-    private const string RunPester = """
-        param([string] $PesterManifest, [string] $Path, [string] $ResultFile, [string] $StagedModule)
-        $ErrorActionPreference = 'Stop'
-        $env:SUPPORTTOOLS_TEST_MODULE = $StagedModule
-        Import-Module $PesterManifest
-        $configuration = New-PesterConfiguration
-        $configuration.Run.Path = $Path
-        $configuration.Run.PassThru = $true
-        $configuration.Output.Verbosity = 'None'
-        $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputFormat = 'NUnit3'
-        $configuration.TestResult.OutputPath = $ResultFile
-        $run = Invoke-Pester -Configuration $configuration
-        $failures = @(
-            foreach ($test in $run.Failed) { "$($test.ExpandedPath): $($test.ErrorRecord | Select-Object -First 1)" }
-            foreach ($block in $run.FailedBlocks) { "$($block.Path -join ' '): $($block.ErrorRecord | Select-Object -First 1)" }
-            foreach ($container in $run.FailedContainers) { "$($container.Item): $($container.ErrorRecord | Select-Object -First 1)" }
-        )
-        [pscustomobject] @{ Result = $run.Result; Total = $run.TotalCount; Failures = $failures }
-        """;
 }
