@@ -38,7 +38,7 @@ public sealed class GetTicketActivityCommand : StoreCmdlet
             foreach (var activity in _store!.GetActivities(TicketId, CancellationToken))
             {
                 progress.Progress(DatabasePath, ++count, null);
-                found.Add(activity.TicketId);
+                if (TicketId is not null) found.Add(activity.TicketId); // only asked-for ids are checked
                 WriteObject(activity);
             }
             if (TicketId is not null) WarnAboutMissing(TicketId, found);
