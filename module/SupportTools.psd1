@@ -8,7 +8,7 @@
     Description          = 'Cmdlets for support and telephony operations: helpdesk ticket activity, call statistics, Close CRM leads and Desk case pulls.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
-    FormatsToProcess     = @('SupportTools.format.ps1xml')
+    FormatsToProcess     = @('SupportTools.Tickets.format.ps1xml', 'SupportTools.Desk.format.ps1xml', 'SupportTools.Close.format.ps1xml', 'SupportTools.Calls.format.ps1xml')
     CmdletsToExport      = @(
         'New-TicketActivity'
         'Export-TicketActivity'

@@ -118,13 +118,17 @@ public sealed class ModuleTests : IDisposable
     }
 
     [Fact]
-    public void Format_views_exist_for_the_output_types()
+    public void Every_output_type_of_an_exported_cmdlet_has_a_view()
     {
-        // Get-FormatData is not in the hosted engine; check the module loaded its format file and that the file has the views.
-        var formatFile = Assert.Single(_ps.Module.ExportedFormatFiles);
-        var views = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
-            .Select(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName")).ToList();
-        foreach (var type in new[] { "TicketActivity", "TicketDuration", "ImportSummary", "ExportSummary" })
-            Assert.Contains("SupportTools.Tickets." + type, views);
+        // Get-FormatData is not in the hosted engine; read the format files the module loaded (one per capability).
+        Assert.NotEmpty(_ps.Module.ExportedFormatFiles);
+        var views = _ps.Module.ExportedFormatFiles
+            .SelectMany(file => System.Xml.Linq.XDocument.Load(file).Descendants("View"))
+            .Select(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName")).ToHashSet();
+        var outputTypes = _ps.Module.ExportedCmdlets.Values
+            .SelectMany(cmdlet => cmdlet.OutputType).Select(type => type.Name)
+            .Where(name => name.StartsWith("SupportTools.", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Contains("SupportTools.Tickets.TicketDuration", outputTypes);
+        Assert.All(outputTypes, type => Assert.Contains(type, views));
     }
 }
