@@ -15,6 +15,9 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Get-CallStatistic'
+        'Get-CallRecord'
+        'ConvertTo-CallStatisticJson'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

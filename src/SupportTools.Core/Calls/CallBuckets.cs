@@ -4,16 +4,14 @@ namespace SupportTools.Calls;
 
 /// <summary>
 /// Puts instants (Unix seconds) into calendar buckets of a <see cref="CallPeriod"/> in a zone, DST-correct, without
-/// allocating per call: a bucket (and, for hours, the zone interval with its offset) is kept until an instant falls
+/// allocating per call: a bucket (and, for hours, the zone interval with its offset, see <see cref="CallZoneOffsets"/>) is kept until an instant falls
 /// outside it, so NodaTime is consulted only at bucket boundaries and offset transitions. Instants are expected in
 /// ascending order (any order works, just slower).
 /// </summary>
 internal sealed class CallBuckets(CallPeriod period, DateTimeZone zone)
 {
     private const int SecondsPerHour = 3600;
-    // Hourly: the zone interval last used.
-    private long _intervalStart = long.MaxValue, _intervalEnd = long.MinValue;
-    private int _intervalOffset;
+    private readonly CallZoneOffsets _offsets = new(zone);
     // Calendar periods: the bucket last used.
     private long _start = long.MaxValue, _end = long.MinValue;
     private int _startOffset;
@@ -31,8 +29,7 @@ internal sealed class CallBuckets(CallPeriod period, DateTimeZone zone)
     {
         if (period == CallPeriod.Hourly)
         {
-            if (time < _intervalStart || time >= _intervalEnd) LoadInterval(time);
-            offset = _intervalOffset;
+            offset = _offsets.At(time);
             return time - FloorMod(time + offset, SecondsPerHour);
         }
         if (time < _start || time >= _end) LoadCalendarBucket(time);
@@ -62,14 +59,6 @@ internal sealed class CallBuckets(CallPeriod period, DateTimeZone zone)
     /// <summary>The bucket start as the service labels it: local <c>HH:mm:ss dd/MM/yyyy</c>.</summary>
     public static string LabelOf(long start, int offset) =>
         CallTimeText.Label(LocalDateTime.FromDateTime(DateTime.UnixEpoch.AddSeconds(start + offset)));
-
-    private void LoadInterval(long time)
-    {
-        var interval = zone.GetZoneInterval(Instant.FromUnixTimeSeconds(time));
-        _intervalStart = interval.HasStart ? interval.Start.ToUnixTimeSeconds() : long.MinValue;
-        _intervalEnd = interval.HasEnd ? interval.End.ToUnixTimeSeconds() : long.MaxValue;
-        _intervalOffset = interval.WallOffset.Seconds;
-    }
 
     private void LoadCalendarBucket(long time)
     {

@@ -35,8 +35,9 @@ internal sealed class CallFilterParser(DateTimeZone zone)
 
     private string Filter(object? item, string path, bool bounding)
     {
-        if (item is not IReadOnlyDictionary<string, object?> filter)
+        if (item is not IReadOnlyDictionary<string, object?> given)
             throw new CallFilterException(path, $"expected a filter object such as {{\"name\":\"unanswered\",\"op\":\"eq\",\"val\":true}} or {{\"or\":[…]}}, but found {CallFilterValues.Describe(item)}.");
+        var filter = IgnoringCase(given, path);
         foreach (var junction in new[] { "or", "and" })
         {
             if (!filter.TryGetValue(junction, out var list)) continue;
@@ -61,6 +62,15 @@ internal sealed class CallFilterParser(DateTimeZone zone)
             CallFilterOperator.Like or CallFilterOperator.ILike => Pattern(field, op, value, hasValue, other, path),
             _ => Compare(field, op, value, hasValue, other, path, bounding),
         };
+    }
+
+    /// <summary>The keys in any case (hashtables and JSON alike), a key given twice in different cases being an error.</summary>
+    private static Dictionary<string, object?> IgnoringCase(IReadOnlyDictionary<string, object?> filter, string path)
+    {
+        var keys = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in filter)
+            if (!keys.TryAdd(key, value)) throw new CallFilterException(path, $"the key '{key}' appears twice.");
+        return keys;
     }
 
     private static CallField? Field(IReadOnlyDictionary<string, object?> filter, string key, string path)

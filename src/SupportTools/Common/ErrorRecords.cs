@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SupportTools.Calls;
 using SupportTools.Storage;
 
 namespace SupportTools.Commands;
@@ -45,6 +46,10 @@ public static class ErrorRecords
     public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
     /// <summary>The database file could not be read or written, or is damaged.</summary>
     public const string DatabaseIOError = nameof(DatabaseIOError);
+    /// <summary>A call filter (-Filter) is malformed JSON, names an unknown field or operator, or has a value of the wrong type; the message gives its path in the list.</summary>
+    public const string InvalidCallFilter = nameof(InvalidCallFilter);
+    /// <summary>A -TimeZone id that the tz database does not know.</summary>
+    public const string UnknownTimeZone = nameof(UnknownTimeZone);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
@@ -62,6 +67,8 @@ public static class ErrorRecords
         UnauthorizedAccessException => new(exception, FileAccessDenied, ErrorCategory.PermissionDenied, target),
         IOException io when IsDiskFull(io) => new(exception, DiskFull, ErrorCategory.WriteError, target),
         IOException => new(exception, FileError, ErrorCategory.WriteError, target),
+        CallFilterException filter => new(exception, InvalidCallFilter, ErrorCategory.InvalidArgument, target ?? filter.FilterPath),
+        UnknownTimeZoneException zone => new(exception, UnknownTimeZone, ErrorCategory.InvalidArgument, target ?? zone.ZoneId),
         ArgumentException => new(exception, InvalidArgument, ErrorCategory.InvalidArgument, target),
         _ => null,
     };
