@@ -79,12 +79,12 @@ public static class CallStatisticJson
     /// <summary>A float as Python's <c>repr</c> writes it: the shortest form that reads back, with <c>.0</c> on whole numbers.</summary>
     internal static string PythonFloat(double value)
     {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E'))
-        {
-            var magnitude = Math.Abs(value);
-            text = magnitude is >= 1e-4 and < 1e16 ? value.ToString("0.################", CultureInfo.InvariantCulture) : text.ToLowerInvariant();
-        }
+        var magnitude = Math.Abs(value);
+        // Python switches to exponent notation below 1e-4 and from 1e16 on (never reached by call durations).
+        var text = magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e16)
+            ? value.ToString("0.################e+00", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains('E')) text = value.ToString("0.################", CultureInfo.InvariantCulture);
         return text.Contains('.') || text.Contains('e') ? text : text + ".0";
     }
 
