@@ -6,7 +6,7 @@ namespace SupportTools.Calls;
 /// <summary>
 /// Translates flask-restless filters (in the neutral form, see <see cref="FilterJson"/>) into an SQL condition on
 /// <c>call_records</c>. Only parameterised SQL comes out: field names are replaced by whitelisted column names
-/// (<see cref="CallField"/>), operators by fixed SQL, and every value is bound as a parameter (<c>?1</c>, <c>?2</c>…).
+/// (<see cref="CallFilterField"/>), operators by fixed SQL, and every value is bound as a parameter (<c>?1</c>, <c>?2</c>…).
 /// Each problem is a <see cref="CallFilterException"/> naming the filter's path in the list.
 /// </summary>
 internal sealed class CallFilterParser(DateTimeZone zone)
@@ -73,12 +73,12 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         return keys;
     }
 
-    private static CallField? Field(IReadOnlyDictionary<string, object?> filter, string key, string path)
+    private static CallFilterField? Field(IReadOnlyDictionary<string, object?> filter, string key, string path)
     {
         if (!filter.TryGetValue(key, out var name) || name is null) return null;
         if (name is not string text)
             throw new CallFilterException(path, $"'{key}' must be a field name, but is {CallFilterValues.Describe(name)}.");
-        return CallField.Find(text) ?? throw new CallFilterException(path, $"unknown field '{text}'; the fields are {CallField.Names}.");
+        return CallFilterField.Find(text) ?? throw new CallFilterException(path, $"unknown field '{text}'; the fields are {CallFilterField.Names}.");
     }
 
     private static CallFilterOperator Operator(IReadOnlyDictionary<string, object?> filter, string path)
@@ -88,14 +88,14 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         return CallFilterOperators.Find(text) ?? throw new CallFilterException(path, $"unknown operator '{text}'; the operators are {CallFilterOperators.Names}.");
     }
 
-    private static string Nullness(CallField field, CallFilterOperator op, bool hasArgument, string path)
+    private static string Nullness(CallFilterField field, CallFilterOperator op, bool hasArgument, string path)
     {
         var name = op == CallFilterOperator.IsNull ? "is_null" : "is_not_null";
         if (hasArgument) throw new CallFilterException(path, $"{name} takes no 'val' or 'field'.");
         return $"{field.Column} {(op == CallFilterOperator.IsNull ? "IS NULL" : "IS NOT NULL")}";
     }
 
-    private string List(CallField field, CallFilterOperator op, object? value, bool hasValue, CallField? other, string path)
+    private string List(CallFilterField field, CallFilterOperator op, object? value, bool hasValue, CallFilterField? other, string path)
     {
         var name = op == CallFilterOperator.In ? "in" : "not_in";
         if (other is not null) throw new CallFilterException(path, $"{name} tests against a list of values, not another field.");
@@ -106,10 +106,10 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         return $"{field.Column} {(op == CallFilterOperator.In ? "IN" : "NOT IN")} ({string.Join(", ", placeholders)})";
     }
 
-    private string Pattern(CallField field, CallFilterOperator op, object? value, bool hasValue, CallField? other, string path)
+    private string Pattern(CallFilterField field, CallFilterOperator op, object? value, bool hasValue, CallFilterField? other, string path)
     {
         var name = op == CallFilterOperator.Like ? "like" : "ilike";
-        if (field.Kind != CallFieldKind.Text) throw new CallFilterException(path, $"{name} works on text fields only, and {field.Name} is not one.");
+        if (field.Kind != CallFilterFieldKind.Text) throw new CallFilterException(path, $"{name} works on text fields only, and {field.Name} is not one.");
         if (other is not null) throw new CallFilterException(path, $"{name} takes a pattern in 'val', not another field.");
         if (!hasValue || value is not string pattern)
             throw new CallFilterException(path, $"{name} needs a pattern string in 'val' (% for any run of characters, _ for one), but {(hasValue ? $"'val' is {CallFilterValues.Describe(value)}" : "there is no 'val'")}.");
@@ -118,7 +118,7 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         return op == CallFilterOperator.ILike ? $"{field.Column} LIKE {Add(pattern)}" : $"{field.Column} GLOB {Add(LikeToGlob(pattern))}";
     }
 
-    private string Compare(CallField field, CallFilterOperator op, object? value, bool hasValue, CallField? other, string path, bool bounding)
+    private string Compare(CallFilterField field, CallFilterOperator op, object? value, bool hasValue, CallFilterField? other, string path, bool bounding)
     {
         var sql = CallFilterOperators.Comparison(op)!;
         if (other is not null)
@@ -133,7 +133,7 @@ internal sealed class CallFilterParser(DateTimeZone zone)
             throw new CallFilterException(path, $"'val' is a list; to test against several values use \"op\":\"in\".");
         var bound = CallFilterValues.Bind(field, NotNull(value, path, "val"), zone, path, "val",
             roundUp: op is CallFilterOperator.GreaterOrEqual or CallFilterOperator.Less);
-        if (bounding && field.Kind == CallFieldKind.Time) Narrow(op, (long)bound);
+        if (bounding && field.Kind == CallFilterFieldKind.Time) Narrow(op, (long)bound);
         return $"{field.Column} {sql} {Add(bound)}";
     }
 
@@ -155,14 +155,14 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         return "?" + _parameters.Count;
     }
 
-    private static bool Comparable(CallFieldKind a, CallFieldKind b) =>
-        a == b || a is CallFieldKind.Integer or CallFieldKind.Boolean && b is CallFieldKind.Integer or CallFieldKind.Boolean;
+    private static bool Comparable(CallFilterFieldKind a, CallFilterFieldKind b) =>
+        a == b || a is CallFilterFieldKind.Integer or CallFilterFieldKind.Boolean && b is CallFilterFieldKind.Integer or CallFilterFieldKind.Boolean;
 
-    private static string Kind(CallFieldKind kind) => kind switch
+    private static string Kind(CallFilterFieldKind kind) => kind switch
     {
-        CallFieldKind.Text => "text",
-        CallFieldKind.Time => "a time",
-        CallFieldKind.Boolean => "true/false",
+        CallFilterFieldKind.Text => "text",
+        CallFilterFieldKind.Time => "a time",
+        CallFilterFieldKind.Boolean => "true/false",
         _ => "a number",
     };
 

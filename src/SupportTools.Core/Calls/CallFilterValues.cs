@@ -26,15 +26,15 @@ internal static class CallFilterValues
     /// The value to bind for <paramref name="field"/>; <paramref name="roundUp"/> says how a time with a fraction of a
     /// second becomes whole seconds (the store keeps whole seconds), so that <c>gte</c>/<c>lt</c> keep their meaning.
     /// </summary>
-    public static object Bind(CallField field, object? value, DateTimeZone zone, string path, string what, bool roundUp)
+    public static object Bind(CallFilterField field, object? value, DateTimeZone zone, string path, string what, bool roundUp)
     {
         switch (field.Kind)
         {
-            case CallFieldKind.Text:
+            case CallFilterFieldKind.Text:
                 return value as string ?? throw Wrong(path, field, what, value, "a string (in quotes)");
-            case CallFieldKind.Integer:
+            case CallFilterFieldKind.Integer:
                 return Whole(value) ?? throw Wrong(path, field, what, value, "a whole number");
-            case CallFieldKind.Boolean:
+            case CallFilterFieldKind.Boolean:
                 if (value is bool flag) return flag ? 1L : 0L;
                 return Whole(value) is { } bit and (0 or 1) ? bit : throw Wrong(path, field, what, value, "true or false");
             default:
@@ -45,7 +45,7 @@ internal static class CallFilterValues
         }
     }
 
-    private static CallFilterException Wrong(string path, CallField field, string what, object? value, string expected) =>
+    private static CallFilterException Wrong(string path, CallFilterField field, string what, object? value, string expected) =>
         new(path, $"{field.Name} takes {expected}, but {what} is {Describe(value)}.");
 
     private static long FloorDiv(long a, long b) => a / b - (a % b < 0 ? 1 : 0);

@@ -1,7 +1,7 @@
 namespace SupportTools.Calls;
 
 /// <summary>What a CDR field holds, which decides the values a filter may compare it with.</summary>
-internal enum CallFieldKind
+internal enum CallFilterFieldKind
 {
     /// <summary>Text (numbers, names, ids): strings only.</summary>
     Text,
