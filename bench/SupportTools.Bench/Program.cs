@@ -13,6 +13,7 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["scaling"] = TicketPipelineBench.Scaling,
     ["realism"] = RealismReport.Run,
     ["parse"] = ParseProbe.Run,
+    ["calls-stats"] = CallStatisticsBench.Run,
 };
 var name = args.Length > 0 ? args[0] : "all";
 if (!commands.TryGetValue(name, out var command))

@@ -13,9 +13,6 @@ internal sealed class CallDurations
     /// <summary>Calls added since the last <see cref="Clear"/>.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The durations, sorted by <see cref="Statistic"/>.</summary>
-    public ReadOnlySpan<long> Sorted => _durations.AsSpan(0, Count);
-
     /// <summary>Adds a call.</summary>
     public void Add(long duration, bool unanswered)
     {
@@ -31,24 +28,23 @@ internal sealed class CallDurations
         }
     }
 
-    /// <summary>The statistics of the calls added (sorting the durations in place).</summary>
-    public CallStatistic Statistic(DateTimeOffset period, string label, string? group)
-    {
-        var durations = _durations.AsSpan(0, Count);
-        durations.Sort();
-        return new(period, label, group, Count, _min, _max, Quantile.MedianOfSorted<long>(durations), (double)_sum / Count,
+    /// <summary>The statistics of the calls added (reordering the durations).</summary>
+    public CallStatistic Statistic(DateTimeOffset period, string label, string? group) =>
+        new(period, label, group, Count, _min, _max, DurationMedian.Of(_durations.AsSpan(0, Count)), (double)_sum / Count,
             _answered, (double)_answered / Count, _answered == 0 ? null : (double)_answeredSum / _answered);
-    }
 
     /// <summary>
-    /// The statistics of several groups' calls together, after each group's <see cref="Statistic"/> sorted its
-    /// durations: counts and sums add up, and the median comes from walking the sorted lists to the middle.
+    /// The statistics of several groups' calls together: counts and sums add up, and the median is selected from all
+    /// their durations, gathered in <paramref name="scratch"/> (grown as needed and kept for the next bucket).
     /// </summary>
-    public static CallStatistic Combined(IReadOnlyList<CallDurations> groups, DateTimeOffset period, string label)
+    public static CallStatistic Combined(IReadOnlyList<CallDurations> groups, DateTimeOffset period, string label, ref long[] scratch)
     {
-        long count = 0, sum = 0, answered = 0, answeredSum = 0, min = long.MaxValue, max = long.MinValue;
+        long sum = 0, answered = 0, answeredSum = 0, min = long.MaxValue, max = long.MinValue;
+        var count = 0;
         foreach (var g in groups)
         {
+            if (scratch.Length < count + g.Count) Array.Resize(ref scratch, Math.Max(scratch.Length * 2, count + g.Count));
+            g._durations.AsSpan(0, g.Count).CopyTo(scratch.AsSpan(count));
             count += g.Count;
             sum += g._sum;
             answered += g._answered;
@@ -56,23 +52,8 @@ internal sealed class CallDurations
             min = Math.Min(min, g._min);
             max = Math.Max(max, g._max);
         }
-        var median = (Nth(groups, (count - 1) / 2) + Nth(groups, count / 2)) / 2.0;
-        return new(period, label, null, count, min, max, median, (double)sum / count, answered, (double)answered / count,
-            answered == 0 ? null : (double)answeredSum / answered);
-    }
-
-    /// <summary>The <paramref name="rank"/>-th smallest (0-based) duration across the groups' sorted lists.</summary>
-    private static long Nth(IReadOnlyList<CallDurations> groups, long rank)
-    {
-        Span<int> next = stackalloc int[groups.Count];
-        for (long taken = 0; ; taken++)
-        {
-            var best = -1;
-            for (var g = 0; g < groups.Count; g++)
-                if (next[g] < groups[g].Count && (best < 0 || groups[g]._durations[next[g]] < groups[best]._durations[next[best]])) best = g;
-            if (taken == rank) return groups[best]._durations[next[best]];
-            next[best]++;
-        }
+        return new(period, label, null, count, min, max, DurationMedian.Of(scratch.AsSpan(0, count)), (double)sum / count, answered,
+            (double)answered / count, answered == 0 ? null : (double)answeredSum / answered);
     }
 
     /// <summary>Empties the accumulator for the next bucket (keeping the buffer).</summary>

@@ -11,6 +11,7 @@ internal sealed class CallGroups
     private const int DirectionColumn = 3;
     private readonly string? _groupBy;
     private readonly List<(byte[]? Utf8, string Name, CallDurations Calls)> _groups = [];
+    private long[] _scratch = new long[1024];
 
     public CallGroups(string? groupBy)
     {
@@ -52,7 +53,7 @@ internal sealed class CallGroups
         else
         {
             var statistics = present.Select(g => g.Calls.Statistic(period, label, g.Name)).ToList();
-            var total = present.Count == 1 ? Whole(statistics[0]) : CallDurations.Combined(present.Select(g => g.Calls).ToList(), period, label);
+            var total = present.Count == 1 ? Whole(statistics[0]) : CallDurations.Combined(present.Select(g => g.Calls).ToList(), period, label, ref _scratch);
             foreach (var statistic in statistics) statistic.PeriodTotal = total;
             rows.AddRange(statistics);
         }
