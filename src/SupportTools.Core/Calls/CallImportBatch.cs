@@ -8,7 +8,9 @@ namespace SupportTools.Calls;
 /// <summary>
 /// One import in one transaction: calls are added one by one and become visible only at <see cref="Commit"/>;
 /// disposing without committing rolls everything back and leaves the store usable for the next import. A call whose
-/// <c>call_id</c> is already stored (or came earlier in the same input) is counted as a duplicate, not inserted.
+/// <c>call_id</c> is already stored at the same <c>call_time</c> (to the second), or came earlier in the same input,
+/// is counted as a duplicate, not inserted: a CDR's time never changes, so re-imported files, overlapping exports and
+/// CSV round trips add nothing.
 /// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). Files and records added
 /// through <see cref="Add(CallRecord)"/> both come through here.
 /// </summary>
@@ -51,7 +53,7 @@ public sealed class CallImportBatch : IDisposable
                     unanswered, caller_zone_id, callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, zones_given)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                 """);
-            _storedId = Prepare("SELECT call_id FROM call_records WHERE call_key = ?1");
+            _storedId = Prepare("SELECT call_id FROM call_records WHERE call_time = ?1 AND call_key = ?2");
         }
         catch
         {
@@ -106,6 +108,17 @@ public sealed class CallImportBatch : IDisposable
         Add(row, text);
     }
 
+    /// <summary>
+    /// Adds a parsed chunk's calls. A method of its own so the JIT compiles this hot loop fully (inside the once-called
+    /// import it would only get on-stack replacement).
+    /// </summary>
+    internal void Add(CallChunk chunk)
+    {
+        var text = chunk.Text;
+        var rows = chunk.Rows;
+        foreach (var index in chunk.Order) Add(rows[index], text);
+    }
+
     /// <summary>Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call).</summary>
     internal void Add(in CallRow row, ReadOnlySpan<byte> text)
     {
@@ -130,8 +143,8 @@ public sealed class CallImportBatch : IDisposable
         {
             insert.Bind(2, key);
             if (insert.Execute() == 1) break;
-            // Refused: that call id is stored already (a duplicate), or another id has this key (a hash collision: probe on).
-            if (IsStored(key, callId)) return;
+            // Refused: that call is stored already (a duplicate), or another id has this key at this second (a hash collision: probe on).
+            if (IsStored(row.CallTime, key, callId)) return;
         }
         _inserted++;
         if (row.CallerZoneId is { } caller) _usedZones.Add(caller);
@@ -144,10 +157,11 @@ public sealed class CallImportBatch : IDisposable
         else _insert.BindUtf8(index, slice.In(text));
     }
 
-    /// <summary>Whether the call stored under <paramref name="key"/> is <paramref name="callId"/>.</summary>
-    private bool IsStored(long key, ReadOnlySpan<byte> callId)
+    /// <summary>Whether the call stored at <paramref name="time"/> under <paramref name="key"/> is <paramref name="callId"/>.</summary>
+    private bool IsStored(long time, long key, ReadOnlySpan<byte> callId)
     {
-        _storedId.Bind(1, key);
+        _storedId.Bind(1, time);
+        _storedId.Bind(2, key);
         var same = _storedId.Read() && _storedId.GetUtf8(0).SequenceEqual(callId);
         while (_storedId.Read()) { } // to the end: resets the statement
         return same;
@@ -157,14 +171,7 @@ public sealed class CallImportBatch : IDisposable
     public CallImportSummary Commit()
     {
         var duplicates = _records - _inserted;
-        using (var used = _db.Prepare("UPDATE call_zones SET used = 1 WHERE zone_id = ?1 AND used = 0"))
-        {
-            foreach (var zone in _usedZones)
-            {
-                used.Bind(1, zone);
-                used.Execute();
-            }
-        }
+        MarkUsed();
         using (var update = _db.Prepare("UPDATE call_imports SET records = ?1, inserted = ?2, duplicates = ?3 WHERE id = ?4"))
         {
             update.Bind(1, _records);
@@ -176,6 +183,31 @@ public sealed class CallImportBatch : IDisposable
         _db.Commit();
         _committed = true;
         return new CallImportSummary(_source, _records, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
+    }
+
+    /// <summary>Marks the zones the new calls refer to as used, recording the geocoder's zones on first use.</summary>
+    private void MarkUsed()
+    {
+        using var geocoded = _db.Prepare("""
+            INSERT INTO call_zones (zone_id, country, region, source, used) VALUES (?1, ?2, ?3, 'geocoder', 1)
+            ON CONFLICT (zone_id) DO UPDATE SET used = 1
+            """);
+        using var used = _db.Prepare("UPDATE call_zones SET used = 1 WHERE zone_id = ?1 AND used = 0");
+        foreach (var id in _usedZones)
+        {
+            if (Zones.Geocoded.TryGetValue(id, out var zone))
+            {
+                geocoded.Bind(1, id);
+                geocoded.Bind(2, zone.Country);
+                geocoded.Bind(3, zone.Region);
+                geocoded.Execute();
+            }
+            else
+            {
+                used.Bind(1, id);
+                used.Execute();
+            }
+        }
     }
 
     /// <summary>Rolls back unless committed.</summary>

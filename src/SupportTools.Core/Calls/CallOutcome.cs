@@ -17,7 +17,7 @@ public static class CallOutcome
         "UNALLOCATED_NUMBER", "NO_ROUTE_DESTINATION", "NO_ROUTE_TRANSIT_NET", "INVALID_NUMBER_FORMAT",
         "SUBSCRIBER_ABSENT", "USER_NOT_REGISTERED", "DESTINATION_OUT_OF_ORDER", "NUMBER_CHANGED",
         "NORMAL_TEMPORARY_FAILURE", "NETWORK_OUT_OF_ORDER", "RECOVERY_ON_TIMER_EXPIRE", "PROGRESS_TIMEOUT",
-        "MEDIA_TIMEOUT", "INCOMPATIBLE_DESTINATION", "OUTGOING_CALL_BARRED", "INCOMING_CALL_BARRED",
+        "INCOMPATIBLE_DESTINATION", "OUTGOING_CALL_BARRED", "INCOMING_CALL_BARRED",
     };
 
     /// <summary>The derived <c>unanswered</c> of a call that billed <paramref name="billingSeconds"/> and ended with <paramref name="hangupCause"/>.</summary>

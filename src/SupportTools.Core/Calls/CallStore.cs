@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -34,7 +35,41 @@ public sealed class CallStore : IDisposable
     internal StoreConnection Connection => _db;
 
     /// <summary>Starts a transactional import (<paramref name="source"/> is recorded, may be null).</summary>
-    public CallImportBatch BeginImport(string? source = null) => new(_db, source, new CallZoneResolver());
+    public CallImportBatch BeginImport(string? source = null) => new(_db, source, CallZoneResolver.For(_db));
+
+    /// <summary>
+    /// Imports a file of call records (Kazoo CDR JSON, or CSV) in one transaction. On any error the transaction is
+    /// rolled back (the store is unchanged, and usable for the next file) and the <see cref="InputFormatException"/>
+    /// says where: one bad record fails its whole file. Times written as <c>Export-Csv</c> writes them are read in
+    /// <paramref name="culture"/> (default: the current culture).
+    /// </summary>
+    public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CultureInfo? culture = null,
+        CancellationToken cancellationToken = default)
+    {
+        reporter ??= NullReporter.Instance;
+        var previous = _db.Reporter;
+        _db.Reporter = reporter; // lock waits during this import are this import's to report
+        try
+        {
+            using var batch = BeginImport(path);
+            using var reader = CallRecordFileReader.Open(path, batch.Zones, culture ?? CultureInfo.CurrentCulture);
+            using (var parser = new ParallelChunkParser<CallChunk>(() => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), cancellationToken))
+            {
+                foreach (var chunk in parser.Chunks())
+                {
+                    batch.Add(chunk);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    reporter.Progress(path, reader.BytesRead, reader.Length);
+                }
+            }
+            reporter.Progress(path, reader.Length, reader.Length);
+            return batch.Commit();
+        }
+        finally
+        {
+            _db.Reporter = previous;
+        }
+    }
 
     /// <summary>Closes the database.</summary>
     public void Dispose() => _db.Dispose();
