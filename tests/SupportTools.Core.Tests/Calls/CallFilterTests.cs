@@ -55,7 +55,7 @@ public sealed class CallFilterTests : IDisposable
     {
         Assert.Equal(["c"], Ids("""[{"name":"call_direction","op":"is_null"}]"""));
         Assert.Equal(["a", "b", "d"], Ids("""[{"name":"call_direction","op":"is_not_null"}]"""));
-        Assert.Equal(["a", "c"], Ids("""[{"name":"callee_zone_id","op":"is_null"}]"""));
+        Assert.Equal(["c"], Ids("""[{"name":"caller_id_number","op":"is_null"}]"""));
     }
 
     [Fact]
