@@ -137,4 +137,28 @@ public sealed class CallStatisticsTests : IDisposable
         Assert.Equal(["2026-04-05T02:30:00.0000000+13:00", "2026-04-05T02:30:00.0000000+12:00"], records.Select(r => r.CallTime.ToString("O")).ToList());
         Assert.Equal(DateTimeOffset.Parse("2026-04-04T13:30:00Z"), records[0].CallTime);
     }
+
+    [Theory]
+    [InlineData(CallPeriod.Hourly, null, "Pacific/Auckland")]
+    [InlineData(CallPeriod.Hourly, "unanswered", "America/New_York")]
+    [InlineData(CallPeriod.Daily, "call_direction", "UTC")]
+    [InlineData(CallPeriod.Hourly, "call_direction", "Asia/Kathmandu")]
+    public void Split_readers_give_exactly_what_one_reader_gives(CallPeriod period, string? groupBy, string zone)
+    {
+        // Calls every 7 minutes for four days around the New Zealand fall-back, durations and outcomes varying.
+        var start = DateTimeOffset.Parse("2026-04-03T00:00:00Z");
+        using var calls = new CallTestStore([.. Enumerable.Range(0, 4 * 24 * 60 / 7).Select(i => Call($"s{i}", start.AddMinutes(7 * i).ToString("O"),
+            (i * 37) % 300, unanswered: i % 5 == 0, direction: (i % 3) switch { 0 => "inbound", 1 => "outbound", _ => null }))]);
+        var timeZone = CallTimeZone.Resolve(zone);
+        var query = new CallStatisticQuery(period, timeZone, CallFilter.Parse("""[{"name":"duration_seconds","op":"gt","val":3}]""", timeZone), groupBy);
+        using var store = calls.Open();
+        var one = CallStatistics.ComputeInParts(store, query, null, default, long.MaxValue).ToList();
+        var split = CallStatistics.ComputeInParts(store, query, null, default, 100).ToList();
+        Assert.True(one.Count > 3);
+        Assert.Equal(one.Select(Values).Select(v => string.Join("|", v)), split.Select(Values).Select(v => string.Join("|", v)));
+        Assert.Equal(one.Select(r => r.Period), split.Select(r => r.Period));
+        Assert.Equal(one.Select(r => r.PeriodTotal?.DurationMedian), split.Select(r => r.PeriodTotal?.DurationMedian));
+        // Stopping early leaves no reader running (the store can be disposed at once).
+        Assert.Single(CallStatistics.ComputeInParts(store, query, null, default, 100).Take(1));
+    }
 }
