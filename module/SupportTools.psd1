@@ -15,6 +15,10 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Import-CallRecord'
+        'Import-CallZone'
+        'Get-CallCountry'
+        'Get-CallRegion'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
