@@ -27,12 +27,12 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
         var headers = new string[_parser.Count];
         for (var i = 0; i < _columns.Length; i++)
         {
-            headers[i] = _parser[i];
+            headers[i] = Value(i);
             _columns[i] = CallFields.OfHeader(headers[i]);
             if (_columns[i] != CallField.None && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
                 throw new InputFormatException($"the header names {CallFields.NameOf(_columns[i])} twice", path, 1, field: headers[i]);
         }
-        if (headers.Any(h => h.Trim().Equals("prefix", StringComparison.OrdinalIgnoreCase)) && headers.Any(h => h.Trim().Replace("_", "").Equals("zoneid", StringComparison.OrdinalIgnoreCase)))
+        if (headers.Any(h => CallFields.HeaderIs(h, "prefix")) && headers.Any(h => CallFields.HeaderIs(h, "zone_id")))
             throw new InputFormatException("the file is a zone table (zone_id, country, region, prefix), not call records; import it with Import-CallZone", path, 1);
         if (!_columns.Contains(CallField.CallId) || !(_columns.Contains(CallField.CallTime) || _columns.Contains(CallField.Timestamp)))
             throw new InputFormatException(
@@ -56,7 +56,7 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
                 {
                     field = _columns[i];
                     if (field == CallField.None) continue;
-                    var value = _parser[i];
+                    var value = Value(i);
                     if (value.Length == 0) continue;
                     if (_utf8.Length < Encoding.UTF8.GetMaxByteCount(value.Length)) _utf8 = new byte[Encoding.UTF8.GetMaxByteCount(value.Length) * 2];
                     Builder.Set(field, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)), isString: true);
@@ -80,10 +80,26 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
         }
         catch (CsvHelperException exception)
         {
-            throw new InputFormatException("the CSV is malformed (a quote inside an unquoted value, or a quoted value that never ends)", Path,
-                _parser.RawRow, record: Records + 1, inner: exception);
+            throw Malformed(exception);
         }
     }
+
+    /// <summary>Value <paramref name="column"/> of the current row (CsvHelper checks a value when it is asked for).</summary>
+    private string Value(int column)
+    {
+        try
+        {
+            return _parser[column];
+        }
+        catch (CsvHelperException exception)
+        {
+            throw Malformed(exception);
+        }
+    }
+
+    /// <summary>CsvHelper's complaint (when reading a row, or a value of it) as the file's error.</summary>
+    private InputFormatException Malformed(CsvHelperException exception) =>
+        new("the CSV is malformed (a quote inside an unquoted value, or a quoted value that never ends)", Path, _parser.Row, inner: exception);
 
     /// <inheritdoc />
     public override void Dispose()

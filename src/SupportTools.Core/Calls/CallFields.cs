@@ -32,11 +32,14 @@ internal static class CallFields
     /// </summary>
     public static CallField OfHeader(string header)
     {
-        var folded = header.Trim().Replace("_", "", StringComparison.Ordinal);
         foreach (var (field, name) in Names)
-            if (string.Equals(folded, name.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)) return field;
+            if (HeaderIs(header, name)) return field;
         return CallField.None;
     }
+
+    /// <summary>Whether a CSV header names <paramref name="name"/> (snake_case) in any case, with or without underscores.</summary>
+    public static bool HeaderIs(string header, string name) =>
+        string.Equals(header.Trim().Replace("_", "", StringComparison.Ordinal), name.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The CDR name of <paramref name="field"/>.</summary>
     public static string NameOf(CallField field) => Names.First(n => n.Field == field).Name;

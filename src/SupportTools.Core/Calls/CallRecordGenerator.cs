@@ -31,7 +31,7 @@ internal sealed class CallRecordGenerator
             new(("+6141#######", 0.5), ("+6142#######", 0.5)), 0.45),
         // North American numbers do not tell mobiles from landlines: the geocoder names the place for both.
         ["US"] = (new(("+1212#######", 0.35), ("+1415#######", 0.25), ("+1312#######", 0.25), ("+1617#######", 0.15)), new(("+1212#######", 1)), 0),
-        ["GB"] = (new(("+44207#######", 0.6), ("+44161#######", 0.4)), new(("+4479########", 0.6), ("+4477########", 0.4)), 0.45),
+        ["GB"] = (new(("+44207#######", 0.6), ("+44161#######", 0.4)), new(("+44740#######", 0.6), ("+44747#######", 0.4)), 0.45),
     };
 
     private static readonly string[] GivenNames = ["Aroha", "James", "Mere", "Olivia", "Wiremu", "Charlotte", "Jack", "Amelia", "Noah", "Isla", "Liam", "Ruby", "Tama", "Grace", "Oliver", "Mia", "Hemi", "Sophie", "Lucas", "Ella"];

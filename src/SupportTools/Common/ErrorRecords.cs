@@ -12,6 +12,12 @@ public static class ErrorRecords
 {
     /// <summary>An input file is not a valid export (bad JSON, wrong date, missing field…).</summary>
     public const string InvalidExportFile = nameof(InvalidExportFile);
+    /// <summary>A call-record file (Kazoo CDR JSON or CSV) is malformed: the message gives file, line, record and field.</summary>
+    public const string InvalidCallRecordFile = nameof(InvalidCallRecordFile);
+    /// <summary>A zone table (CSV zone_id,country,region,prefix) is malformed or contradicts itself: file, line and column.</summary>
+    public const string InvalidZoneTable = nameof(InvalidZoneTable);
+    /// <summary>Get-CallRegion was asked for a country that no stored call's number is in.</summary>
+    public const string CountryNotFound = nameof(CountryNotFound);
     /// <summary>An input file is not valid (the generic id; cmdlets that know the format use a specific one).</summary>
     public const string InvalidInputFile = nameof(InvalidInputFile);
     /// <summary>A piped or bound item is not valid.</summary>
@@ -125,8 +131,8 @@ public static class ErrorRecords
         new(new IOException($"'{path}' is a folder; give a file name (e.g. '{Path.Combine(path, "name")}')."), PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A folder where files to read were expected.</summary>
-    public static ErrorRecord FolderGivenForInput(string path, string filePattern) =>
-        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePattern} files."),
+    public static ErrorRecord FolderGivenForInput(string path, string filePattern, string? filePatterns = null) =>
+        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePatterns ?? filePattern} files."),
             PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A path on a provider that is not the file system.</summary>
