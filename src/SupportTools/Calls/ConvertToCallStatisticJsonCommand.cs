@@ -30,6 +30,7 @@ public sealed class ConvertToCallStatisticJsonCommand : SupportToolsCmdlet
     {
         _count++;
         var item = InputObject?.BaseObject;
+        if (item is null) return; // as other cmdlets treat a piped $null: nothing to convert
         var kind = item switch
         {
             CallStatistic => "statistics",
@@ -40,7 +41,7 @@ public sealed class ConvertToCallStatisticJsonCommand : SupportToolsCmdlet
         if (kind is null)
         {
             WriteError(new InputFormatException(
-                $"ConvertTo-CallStatisticJson takes Get-CallStatistic rows, Get-CallCountry names or Get-CallRegion rows, not {(item is null ? "null" : item.GetType().FullName)}.",
+                $"ConvertTo-CallStatisticJson takes Get-CallStatistic rows, Get-CallCountry names or Get-CallRegion rows, not {item.GetType().FullName}.",
                 record: _count, item: InputObject), InputObject);
             return;
         }
