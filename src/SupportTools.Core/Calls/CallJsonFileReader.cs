@@ -187,6 +187,11 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
             throw new InputFormatException($"the record is not valid JSON ({exception.Message})", Path, _line + (exception.LineNumber ?? 0),
                 record: Records, inner: exception);
         }
+        catch (CallFieldException exception) when (Records == 1 && json.IndexOf("\"activities_data\""u8) >= 0)
+        {
+            throw new InputFormatException("the file is a ticket-activity export, not call records; import it with Import-TicketActivity", Path, _line,
+                inner: exception);
+        }
         catch (CallFieldException exception)
         {
             var line = _line + json[..(int)Math.Min(reader.TokenStartIndex, json.Length)].Count((byte)'\n');

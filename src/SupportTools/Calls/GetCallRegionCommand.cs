@@ -11,8 +11,12 @@ namespace SupportTools.Commands.Calls;
 public sealed class GetCallRegionCommand : StoreCmdlet
 {
     private CallStore? _store;
+    private readonly HashSet<string> _done = new(StringComparer.OrdinalIgnoreCase); // each country once per pipeline run
 
-    /// <summary>Countries, in any case (e.g. from <c>Get-CallCountry</c>, or the <c>Country</c> of piped regions).</summary>
+    /// <summary>
+    /// Countries, in any case (e.g. from <c>Get-CallCountry</c>, or the <c>Country</c> of piped regions); each is listed
+    /// once per pipeline run, however often it comes.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] Country { get; set; } = [];
@@ -31,7 +35,7 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     protected override void OnRecord()
     {
         var unknown = new List<string>();
-        foreach (var region in _store!.GetRegions(Country, unknown)) WriteObject(region);
+        foreach (var region in _store!.GetRegions(Country.Where(c => _done.Add(c.Trim())), unknown)) WriteObject(region);
         if (unknown.Count == 0) return;
         var known = _store.GetCountries();
         foreach (var country in unknown)

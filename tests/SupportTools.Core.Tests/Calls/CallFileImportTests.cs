@@ -161,6 +161,7 @@ public sealed class CallFileImportTests : IDisposable
         { "q.csv", "zone_id,country,region,prefix\n1,New Zealand,New Zealand Auckland,649\n", 1, null, "Import-CallZone" },
         { "r.csv", "call_id,call_time\n1,\"2016-03-04T08:00:00Z\n", 2, null, "malformed" },
         { "s.db", "SQLite format 3\0 and the rest", 1, null, "SQLite database" },
+        { "t.json", "{\"metadata\":{\"start_at\":\"x\"},\n \"activities_data\":[]}", 1, null, "Import-TicketActivity" },
     };
 
     [Theory]
