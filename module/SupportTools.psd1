@@ -15,6 +15,7 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Measure-DeskCase'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
