@@ -15,6 +15,7 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Get-DeskCase'
         'Measure-DeskCase'
     )
     FunctionsToExport    = @()

@@ -14,7 +14,7 @@ public sealed class ModuleTests : IDisposable
     public static TheoryData<string> CmdletNames => new()
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
-        "Measure-DeskCase",
+        "Get-DeskCase", "Measure-DeskCase",
     };
 
     private List<Type> CmdletClasses() =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SupportTools.Http;
 
 namespace SupportTools.Desk;
 
@@ -12,6 +13,18 @@ namespace SupportTools.Desk;
 /// </summary>
 public static class DeskCasePager
 {
+    /// <summary>
+    /// Pulls the cases from the Desk API at <paramref name="options"/>' address through one <see cref="ServiceClient"/>
+    /// (retries, rate-limit hints, a verbose line per request), passing each case to <paramref name="emit"/>.
+    /// </summary>
+    public static async Task PullAsync(ServiceClientOptions options, DeskCaseQuery query, IOperationReporter reporter,
+        Action<DeskCase> emit, CancellationToken cancellationToken)
+    {
+        using var client = new ServiceClient(options, reporter);
+        await PullAsync(options.BaseUri, query, (page, token) => client.GetJsonAsync(page.AbsoluteUri, token), reporter, emit, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Pulls the cases, fetching each page (an absolute URL on <paramref name="baseUri"/>'s origin, or where the previous
     /// page's <c>next</c> link points) with <paramref name="fetch"/> and passing each case to <paramref name="emit"/>.

@@ -12,7 +12,7 @@ namespace SupportTools.Http;
 /// Desk-specific. The secrets live only in the signing key and are never logged; the header carries the key, token,
 /// nonce, timestamp and signature.
 /// </summary>
-public sealed class OAuth1Signer
+public sealed class OAuth1Signer : IRequestSigner
 {
     private readonly string _consumerKey, _token;
     private readonly byte[] _signingKey;
@@ -39,7 +39,7 @@ public sealed class OAuth1Signer
         _timestamp = timestamp;
     }
 
-    /// <summary>Sets the request's <c>Authorization</c> header for its method and final URL (a new nonce each call).</summary>
+    /// <summary>Sets the request's <c>Authorization</c> header for its method and final URL (a new nonce each call, so each attempt).</summary>
     public void Sign(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request.RequestUri);

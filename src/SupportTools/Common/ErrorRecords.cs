@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SupportTools.Desk;
 using SupportTools.Http;
 using SupportTools.Storage;
 
@@ -63,6 +64,10 @@ public static class ErrorRecords
     public const string HttpTimeout = nameof(HttpTimeout);
     /// <summary>A service answered with something it should not send (not JSON, a link to another site).</summary>
     public const string HttpInvalidResponse = nameof(HttpInvalidResponse);
+    /// <summary>A Desk page's next link leads back to a page already pulled: the pull stopped instead of looping forever.</summary>
+    public const string DeskPagingLoop = nameof(DeskPagingLoop);
+    /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
+    public const string InvalidDeskPage = nameof(InvalidDeskPage);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
@@ -75,6 +80,7 @@ public static class ErrorRecords
     {
         StoreException store => Store(store),
         ServiceException service => Service(service, target),
+        DeskPageException page => new(exception, page.Problem == DeskPageProblem.Loop ? DeskPagingLoop : InvalidDeskPage, ErrorCategory.InvalidResult, page.PageUri),
         InputFormatException input => InvalidInput(input, errorId ?? (input.Path is null ? InvalidInputObject : InvalidInputFile), target),
         FileNotFoundException notFound => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target ?? notFound.FileName),
         DirectoryNotFoundException => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target),
