@@ -30,11 +30,11 @@ public sealed class DeskCaseGenerator
         Count = cases;
         _seed = seed;
         _spacing = TimeSpan.FromTicks(TimeSpan.FromDays(366).Ticks / Math.Max(1, cases));
-        // About one customer per four cases; customer k writes in with weight 1/k (a few write very often).
+        // About one customer per four cases; the k-th writes in with weight 1/(k+3): a few write very often, most once or twice.
         var customers = Math.Max(10, cases / 4);
         _customerCumulative = new double[customers];
         var sum = 0.0;
-        for (var k = 0; k < customers; k++) _customerCumulative[k] = sum += 1.0 / (k + 1);
+        for (var k = 0; k < customers; k++) _customerCumulative[k] = sum += 1.0 / (k + 3);
     }
 
     /// <summary>How many cases the site holds.</summary>
@@ -51,7 +51,7 @@ public sealed class DeskCaseGenerator
         var resolved = status is "resolved" or "closed" ? opened!.Value + TimeSpan.FromHours(random.NextDouble() * 120) : (DateTimeOffset?)null;
         var updated = (resolved ?? opened ?? created) + TimeSpan.FromMinutes(random.Next(0, 2000));
         var topic = Topics[random.Next(Topics.Length)];
-        var replies = status == "new" ? 0 : Geometric(random, 0.45, 12);
+        var replies = status == "new" ? 0 : Geometric(random, 0.65, 12);
         var labels = random.NextDouble() < 0.3
             ? LabelNames.Where(_ => random.NextDouble() < 0.25).DefaultIfEmpty(LabelNames[random.Next(LabelNames.Length)]).ToArray()
             : [];
@@ -72,8 +72,8 @@ public sealed class DeskCaseGenerator
             UserId: random.NextDouble() < 0.12 ? null : Users[Weighted(random, UserShares)],
             GroupId: random.NextDouble() < 0.06 ? null : Groups[random.Next(Groups.Length)],
             Replies: replies,
-            Notes: Geometric(random, 0.65, 8),
-            Attachments: type == "email" ? Geometric(random, 0.75, 6) : 0,
+            Notes: Geometric(random, 0.4, 8),
+            Attachments: type == "email" ? Geometric(random, 0.3, 6) : 0,
             Tier: random.NextDouble() < 0.25 ? null : Pick(random, Tiers),
             Seats: random.NextDouble() < 0.4 ? "" : random.Next(1, 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
             FollowUp: random.NextDouble() < 0.5 ? null : random.NextDouble() < 0.2);
