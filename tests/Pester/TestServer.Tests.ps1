@@ -20,6 +20,7 @@ Describe 'Start-TestServer' {
             $server.Stop()
         }
         $server.Process.HasExited | Should -BeTrue
+        $server.Process.ExitCode | Should -Be 0 -Because 'closing its input stops the host; a kill would give another code'
         Get-Process -Id $server.Process.Id -ErrorAction Ignore | Should -BeNullOrEmpty
     }
 
@@ -30,6 +31,7 @@ Describe 'Start-TestServer' {
         $servers | Stop-TestServer
 
         $servers.Process.HasExited | Should -Be $true, $true
+        $servers.Process.ExitCode | Should -Be 0, 0
     }
 
     It 'says why the host would not start' {
