@@ -9,7 +9,9 @@ namespace SupportTools.Desk;
 /// One page is held at a time and its cases are emitted as they are read, so memory stays flat however many cases
 /// there are. A <c>next</c> link to a page already pulled (compared as a normalised URL: same path, same query
 /// parameters in any order) stops the pull with a <see cref="DeskPageException"/> instead of looping; a page that is
-/// not a HAL page of cases stops it too, naming the page. Progress counts cases of <c>total_entries</c> and pages.
+/// not a HAL page of cases stops it too, naming the page. One entry that is not a valid case (a bad field) is that
+/// entry's problem: given a <c>badEntry</c> callback, it gets the exception and the pull goes on. Progress counts
+/// cases of <c>total_entries</c> and pages.
 /// </summary>
 public static class DeskCasePager
 {
@@ -18,23 +20,24 @@ public static class DeskCasePager
     /// (retries, rate-limit hints, a verbose line per request), passing each case to <paramref name="emit"/>.
     /// </summary>
     public static async Task PullAsync(ServiceClientOptions options, DeskCaseQuery query, IOperationReporter reporter,
-        Action<DeskCase> emit, CancellationToken cancellationToken)
+        Action<DeskCase> emit, Action<DeskPageException>? badEntry, CancellationToken cancellationToken)
     {
         using var client = new ServiceClient(options, reporter);
-        await PullAsync(options.BaseUri, query, (page, token) => client.GetJsonAsync(page.AbsoluteUri, token), reporter, emit, cancellationToken)
+        await PullAsync(options.BaseUri, query, (page, token) => client.GetJsonAsync(page.AbsoluteUri, token), reporter, emit, badEntry, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>
     /// Pulls the cases, fetching each page (an absolute URL on <paramref name="baseUri"/>'s origin, or where the previous
-    /// page's <c>next</c> link points) with <paramref name="fetch"/> and passing each case to <paramref name="emit"/>.
+    /// page's <c>next</c> link points) with <paramref name="fetch"/> and passing each case to <paramref name="emit"/>, and
+    /// each entry that is not a valid case to <paramref name="badEntry"/> (null: such an entry stops the pull).
     /// </summary>
     public static async Task PullAsync(Uri baseUri, DeskCaseQuery query, Func<Uri, CancellationToken, Task<JsonDocument>> fetch,
-        IOperationReporter reporter, Action<DeskCase> emit, CancellationToken cancellationToken)
+        IOperationReporter reporter, Action<DeskCase> emit, Action<DeskPageException>? badEntry, CancellationToken cancellationToken)
     {
         var pulledPages = new Dictionary<string, int>(StringComparer.Ordinal);
         var target = new Uri(baseUri, query.FirstPage());
-        long cases = 0;
+        long cases = 0, entries = 0;
         long? total = null;
         while (true)
         {
@@ -45,9 +48,19 @@ public static class DeskCasePager
             {
                 var page = DeskPage.Read(document.RootElement, target);
                 total ??= page.TotalEntries;
-                for (var i = 0; i < page.Count; i++)
+                for (var i = 0; i < page.Count; i++, entries++)
                 {
-                    emit(DeskCaseReader.Read(page.Entries[i], target, i, query.IncludeCustomFields));
+                    DeskCase deskCase;
+                    try
+                    {
+                        deskCase = DeskCaseReader.Read(page.Entries[i], target, i, query.IncludeCustomFields);
+                    }
+                    catch (DeskPageException invalid) when (badEntry is not null)
+                    {
+                        badEntry(invalid);
+                        continue;
+                    }
+                    emit(deskCase);
                     cases++;
                 }
                 reporter.Progress(Status(number, total, query.PerPage), cases, total);
@@ -60,8 +73,8 @@ public static class DeskCasePager
             }
         }
         reporter.Verbose($"Desk: {cases.ToString("N0", CultureInfo.InvariantCulture)} cases in {pulledPages.Count.ToString(CultureInfo.InvariantCulture)} pages.");
-        if (total is { } expected && expected != cases)
-            reporter.Warning($"Desk said the list holds {expected.ToString("N0", CultureInfo.InvariantCulture)} cases (total_entries) but its pages held {cases.ToString("N0", CultureInfo.InvariantCulture)}: cases were probably added or changed during the pull.");
+        if (total is { } expected && expected != entries)
+            reporter.Warning($"Desk said the list holds {expected.ToString("N0", CultureInfo.InvariantCulture)} cases (total_entries) but its pages held {entries.ToString("N0", CultureInfo.InvariantCulture)}: cases were probably added or changed during the pull.");
     }
 
     private static string Status(int page, long? total, int perPage) => total is { } entries

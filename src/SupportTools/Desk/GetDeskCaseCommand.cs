@@ -71,8 +71,15 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
             SinceField = SinceField,
             IncludeCustomFields = IncludeCustomField,
         };
-        WriteAsync<object>("Pulling Desk cases", "cases", (reporter, emit, token) =>
-            DeskCasePager.PullAsync(options, query, reporter, deskCase => emit(IncludeCustomField ? WithCustomFields(deskCase) : deskCase), token));
+        // Entries that are not valid cases travel through the same ordered queue and become errors on this thread.
+        WriteAsync<object>("Pulling Desk cases", "cases",
+            (reporter, emit, token) => DeskCasePager.PullAsync(options, query, reporter,
+                deskCase => emit(IncludeCustomField ? WithCustomFields(deskCase) : deskCase), emit, token),
+            item =>
+            {
+                if (item is DeskPageException invalid) WriteError(invalid, invalid.PageUri);
+                else WriteObject(item);
+            });
     }
 
     private IRequestSigner Signer() => ParameterSetName == OAuthSet

@@ -38,7 +38,7 @@ public class DeskCasePagerTests
     {
         var cases = new List<DeskCase>();
         var reporter = new RecordingReporter();
-        await DeskCasePager.PullAsync(BaseUri, query ?? new DeskCaseQuery { PerPage = 2 }, desk.Fetch, reporter, cases.Add, token);
+        await DeskCasePager.PullAsync(BaseUri, query ?? new DeskCaseQuery { PerPage = 2 }, desk.Fetch, reporter, cases.Add, null, token);
         return (cases, reporter);
     }
 
@@ -98,7 +98,7 @@ public class DeskCasePagerTests
         var cases = new List<DeskCase>();
 
         var error = await Assert.ThrowsAsync<DeskPageException>(() =>
-            DeskCasePager.PullAsync(BaseUri, new DeskCaseQuery { PerPage = 2 }, desk.Fetch, new RecordingReporter(), cases.Add, default));
+            DeskCasePager.PullAsync(BaseUri, new DeskCaseQuery { PerPage = 2 }, desk.Fetch, new RecordingReporter(), cases.Add, null, default));
 
         Assert.Equal(DeskPageProblem.Loop, error.Problem);
         Assert.Equal(new Uri("http://127.0.0.1:5000/api/v2/cases?page=2&per_page=2"), error.PageUri);
@@ -127,6 +127,26 @@ public class DeskCasePagerTests
     }
 
     [Fact]
+    public async Task An_entry_that_is_not_a_valid_case_goes_to_the_callback_and_the_pull_goes_on()
+    {
+        var desk = new FakeDesk();
+        desk.Pages["/api/v2/cases?page=1&per_page=2"] = """{"total_entries":3,"_links":{"next":{"href":"/api/v2/cases?page=2&per_page=2"}},"_embedded":{"entries":[{"id":1},{"id":2,"created_at":"soon"}]}}""";
+        desk.Pages["/api/v2/cases?page=2&per_page=2"] = """{"total_entries":3,"_links":{"next":null},"_embedded":{"entries":[{"id":3}]}}""";
+        var cases = new List<DeskCase>();
+        var bad = new List<DeskPageException>();
+        var reporter = new RecordingReporter();
+
+        await DeskCasePager.PullAsync(BaseUri, new DeskCaseQuery { PerPage = 2 }, desk.Fetch, reporter, cases.Add, bad.Add, default);
+
+        Assert.Equal([1L, 3], cases.Select(c => c.Id!.Value));
+        var error = Assert.Single(bad);
+        Assert.Contains("entry 2 (case 2), field 'created_at'", error.Message);
+        Assert.Equal(new Uri(BaseUri, "/api/v2/cases?page=1&per_page=2"), error.PageUri);
+        Assert.Empty(reporter.Warnings); // the page held the three entries total_entries promised
+        Assert.Equal(3, reporter.ProgressReports[^1].Completed + 1);
+    }
+
+    [Fact]
     public async Task A_total_that_the_pages_do_not_hold_is_a_warning()
     {
         var desk = new FakeDesk();
@@ -147,7 +167,7 @@ public class DeskCasePagerTests
         var cases = new List<DeskCase>();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DeskCasePager.PullAsync(BaseUri, new DeskCaseQuery { PerPage = 2 }, desk.Fetch,
-            new RecordingReporter(), c => { cases.Add(c); if (cases.Count == 2) stop.Cancel(); }, stop.Token));
+            new RecordingReporter(), c => { cases.Add(c); if (cases.Count == 2) stop.Cancel(); }, null, stop.Token));
 
         Assert.Single(desk.Fetched);
         Assert.Equal(2, cases.Count);

@@ -31,7 +31,7 @@ public sealed class DeskPullTests
         };
         try
         {
-            await DeskCasePager.PullAsync(options, query ?? new DeskCaseQuery(), reporter, cases.Add, CancellationToken.None);
+            await DeskCasePager.PullAsync(options, query ?? new DeskCaseQuery(), reporter, cases.Add, null, CancellationToken.None);
         }
         finally
         {
@@ -165,7 +165,7 @@ public sealed class DeskPullTests
         var options = new ServiceClientOptions { BaseUri = server.BaseUri, ServiceName = "Desk", Signer = new BasicAuthSigner(User, "wrong") };
 
         var error = await Assert.ThrowsAsync<ServiceException>(() =>
-            DeskCasePager.PullAsync(options, new DeskCaseQuery(), new RecordingReporter(), _ => { }, CancellationToken.None));
+            DeskCasePager.PullAsync(options, new DeskCaseQuery(), new RecordingReporter(), _ => { }, null, CancellationToken.None));
 
         Assert.Equal(ServiceFailure.Authentication, error.Failure);
         Assert.Equal(401, error.StatusCode);

@@ -192,20 +192,26 @@ public sealed class GetDeskCaseTests : ModuleTest, IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_page_that_is_not_a_HAL_page_of_cases_is_InvalidDeskPage_naming_the_page_entry_and_field()
+    public async Task An_entry_that_is_not_a_case_is_an_InvalidDeskPage_error_for_it_and_a_page_that_is_not_a_HAL_page_ends_the_pull()
     {
         await _server.DisposeAsync();
-        _server = await LoopbackServer.StartAsync(app => app.MapGet("/api/v2/cases", () =>
-            Results.Text("""{"total_entries":2,"_links":{"next":null},"_embedded":{"entries":[{"id":1,"priority":3},{"id":2,"priority":"urgent"}]}}""", "application/json")));
+        _server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v2/cases", () => Results.Text(
+                """{"total_entries":3,"_links":{"next":{"href":"/api/v2/cases/more"}},"_embedded":{"entries":[{"id":1,"priority":3},{"id":2,"priority":"urgent"},{"id":3}]}}""", "application/json"));
+            app.MapGet("/api/v2/cases/more", () => Results.Text("""{"_embedded":{"entries":{"id":4}}}""", "application/json"));
+        });
         Credentials();
 
         var result = Ps.Run("Get-DeskCase -BaseUri $uri -Credential $cred -PerPage 100");
 
-        var error = Assert.Single(result.AllErrors);
-        Assert.Equal("InvalidDeskPage", Id(error));
-        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
-        Assert.Contains("/api/v2/cases?page=1&per_page=100", error.Exception.Message);
-        Assert.Contains("entry 2 (case 2), field 'priority'", error.Exception.Message);
-        Assert.Single(result.Output);
+        Assert.Equal([1L, 3L], result.Output.Select(o => (long)P(o, "Id")!));
+        var errors = result.AllErrors.ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(("InvalidDeskPage", ErrorCategory.InvalidResult), (Id(e), e.CategoryInfo.Category)));
+        Assert.Contains("/api/v2/cases?page=1&per_page=100", errors[0].Exception.Message);
+        Assert.Contains("entry 2 (case 2), field 'priority'", errors[0].Exception.Message);
+        Assert.Contains("/api/v2/cases/more: '_embedded.entries' should be a list", errors[1].Exception.Message);
+        Assert.EndsWith("/api/v2/cases/more", errors[1].TargetObject.ToString());
     }
 }
