@@ -102,6 +102,15 @@ public class ServiceClientTests
         Assert.Contains("The server said: Invalid lead", error.Message);
     }
 
+    [Fact]
+    public async Task An_error_object_gives_its_message()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Answer(429, """{"error":{"message":"API call count exceeded","rate_reset":120}}"""));
+        var (client, _) = Client(handler, maxDelaySeconds: 60);
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Get(client));
+        Assert.Equal("API call count exceeded", error.ServiceMessage);
+    }
+
     [Theory]
     [InlineData("Retry-After", "1", 0.95)]
     [InlineData("X-Rate-Limit-Reset", "0.4", 0.35)]
