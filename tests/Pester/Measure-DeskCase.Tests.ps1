@@ -85,11 +85,14 @@ Describe 'Measure-DeskCase' {
         { $cases | Measure-DeskCase -By Owner -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Desk.MeasureDeskCaseCommand'
         $rows = @($cases | Measure-DeskCase Priority, Nope -ErrorVariable errors -ErrorAction SilentlyContinue)
         $rows.Property | Should -Be @('Priority')
+        $errors.Count | Should -Be 1
         $errors[0].Exception.Message | Should -BeLike "*'Nope'*AssignedUserUri*"
+        { 'a', 'b' | Measure-DeskCase -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Desk.MeasureDeskCaseCommand' -ExpectedMessage "*'Attachments', 'Notes', 'Replies', 'Priority'*Length*"
     }
 
-    It 'shows whole values in a 120-column table' {
-        $rows = $cases + [pscustomobject]@{ AssignedUserUri = '/api/v2/users/16096734'; Priority = 10; Notes = 1234; Attachments = 0; Replies = 0 } |
+    It 'shows whole values in a 120-column table, large ones without decimals' {
+        $rows = $cases + [pscustomobject]@{ AssignedUserUri = '/api/v2/users/16096734'; Priority = 10; Notes = 1234; Attachments = 0; Replies = 0 } +
+            [pscustomobject]@{ AssignedUserUri = '/api/v2/users/16096734'; Priority = 10; Notes = 2345678.25; Attachments = 0; Replies = 0 } |
             Measure-DeskCase -By AssignedUserUri
 
         $table = Show-Table $rows
@@ -98,6 +101,8 @@ Describe 'Measure-DeskCase' {
         $table | Should -Match 'StandardDeviation'
         $table | Should -Match '/api/v2/users/16096734'
         $table | Should -Match '\b1\.29\b'
+        $table | Should -Match '(?m) 2345678\s*$' -Because 'the Max of Notes for user 16096734, shown whole without decimals'
+        $table | Should -Match ' 1173456 '
         ($table -split '\r?\n' | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 }

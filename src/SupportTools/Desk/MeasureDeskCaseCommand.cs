@@ -75,9 +75,15 @@ public sealed class MeasureDeskCaseCommand : SupportToolsCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
                 $"No piped object has a property '{By}' to group by (-By). Properties of the first object: {PropertyNames()}.", By));
         var absent = new HashSet<string>(_properties.Where((_, i) => !_propertySeen[i]), StringComparer.OrdinalIgnoreCase);
-        foreach (var name in absent)
-            WriteError(ErrorRecords.InvalidArgumentError(
-                $"No piped object has a property '{name}' (-Property); it is left out. Properties of the first object: {PropertyNames()}.", name));
+        if (absent.Count > 0)
+        {
+            var error = ErrorRecords.InvalidArgumentError(
+                $"No piped object has {(absent.Count == 1 ? "a property" : "the properties")} {string.Join(", ", absent.Select(n => $"'{n}'"))} (-Property). " +
+                $"Properties of the first object: {PropertyNames()}.", string.Join(",", absent));
+            // Nothing left to measure stops the command; otherwise the other properties are still described.
+            if (absent.Count == _properties.Length) ThrowTerminatingError(error);
+            WriteError(error);
+        }
         foreach (var statistic in _measure!.Statistics())
         {
             if (!absent.Contains(statistic.Property)) WriteObject(statistic);
