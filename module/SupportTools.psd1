@@ -15,6 +15,13 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Import-CallRecord'
+        'Import-CallZone'
+        'Get-CallCountry'
+        'Get-CallRegion'
+        'Get-CallStatistic'
+        'Get-CallRecord'
+        'ConvertTo-CallStatisticJson'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

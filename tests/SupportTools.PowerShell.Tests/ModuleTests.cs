@@ -14,6 +14,8 @@ public sealed class ModuleTests : IDisposable
     public static TheoryData<string> CmdletNames => new()
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
+        "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
+        "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
     };
 
     private List<Type> CmdletClasses() =>
