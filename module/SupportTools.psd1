@@ -17,6 +17,13 @@
         'Get-TicketDuration'
         'Get-DeskCase'
         'Measure-DeskCase'
+        'Import-CallRecord'
+        'Import-CallZone'
+        'Get-CallCountry'
+        'Get-CallRegion'
+        'Get-CallStatistic'
+        'Get-CallRecord'
+        'ConvertTo-CallStatisticJson'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

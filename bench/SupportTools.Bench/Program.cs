@@ -3,6 +3,7 @@ using SupportTools.Bench;
 // Throughput benchmarks for the ticket-activity pipeline (not part of the test run).
 //   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--repeat N] [--tickets N]
 // Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism | parse
+//   | calls-generate | calls-import | calls-stats [--calls N] (default: 2M and 10M)
 // Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
 var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -13,6 +14,9 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["scaling"] = TicketPipelineBench.Scaling,
     ["realism"] = RealismReport.Run,
     ["parse"] = ParseProbe.Run,
+    ["calls-generate"] = CallImportBench.Generate,
+    ["calls-import"] = CallImportBench.Import,
+    ["calls-stats"] = CallStatisticsBench.Run,
 };
 var name = args.Length > 0 ? args[0] : "all";
 if (!commands.TryGetValue(name, out var command))

@@ -30,6 +30,12 @@ internal sealed class SqliteAnchor
     /// <summary>Time in status per ticket, output discarded.</summary>
     public TimeSpan Durations(string database) => Run(database, ".read " + Path.Combine(_scripts, "sqlite-durations.sql"));
 
+    /// <summary>Imports the CDR CSV <paramref name="csv"/> into table <c>cdr</c> of a new <paramref name="database"/>, as a shell user would.</summary>
+    public TimeSpan ImportCsv(string database, string csv) => Run(database, ".import --csv " + csv + " cdr");
+
+    /// <summary>Hourly call statistics grouped by unanswered with window functions (sqlite-calls.sql), output discarded.</summary>
+    public TimeSpan CallStatistics(string database) => Run(database, ".read " + Path.Combine(_scripts, "sqlite-calls.sql"));
+
     private TimeSpan Run(string database, params string[] commands)
     {
         var start = new ProcessStartInfo(_shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -15,6 +15,8 @@ public sealed class ModuleTests : IDisposable
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
         "Get-DeskCase", "Measure-DeskCase",
+        "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
+        "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
     };
 
     private List<Type> CmdletClasses() =>

@@ -11,7 +11,7 @@ namespace SupportTools.Tickets;
 internal static class LegacyContentKey
 {
     /// <summary>The SQL function.</summary>
-    public static SqlFunction Function { get; } = new("ticket_content_key", 5, Compute);
+    public static SqlFunction Function { get; } = new("ticket_content_key", 5, row => Compute(row));
 
     private static long Compute(sqlite3_value[] row)
     {

@@ -30,6 +30,13 @@ internal sealed class ParsedChunk
         _values.Clear();
     }
 
+    /// <summary>Reads activities from <paramref name="reader"/> until the chunk is full or the file ends; false when none was left.</summary>
+    public bool Fill(TicketActivityFileReader reader)
+    {
+        while (!IsFull && reader.Read()) Add(reader);
+        return Rows.Count > 0;
+    }
+
     /// <summary>Copies the reader's current activity in.</summary>
     public void Add(TicketActivityFileReader reader)
     {

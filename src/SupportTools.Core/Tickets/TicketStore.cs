@@ -59,7 +59,8 @@ public sealed class TicketStore : IDisposable
         {
             using var reader = new TicketActivityFileReader(path);
             using var batch = BeginImport(path, reporter);
-            using (var parser = new ParallelFileParser(reader, cancellationToken))
+            using (var parser = new ParallelChunkParser<ParsedChunk>(() => new ParsedChunk(), chunk => chunk.Fill(reader), chunk => chunk.Clear(),
+                       cancellationToken))
             {
                 // Each chunk is written in ticket and time order (ties in input order): its facts then land in
                 // neighbouring places of the table clustered by ticket instead of all over it.

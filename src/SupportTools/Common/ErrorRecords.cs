@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SupportTools.Calls;
 using SupportTools.Desk;
 using SupportTools.Http;
 using SupportTools.Storage;
@@ -13,6 +14,12 @@ public static class ErrorRecords
 {
     /// <summary>An input file is not a valid export (bad JSON, wrong date, missing field…).</summary>
     public const string InvalidExportFile = nameof(InvalidExportFile);
+    /// <summary>A call-record file (Kazoo CDR JSON or CSV) is malformed: the message gives file, line, record and field.</summary>
+    public const string InvalidCallRecordFile = nameof(InvalidCallRecordFile);
+    /// <summary>A zone table (CSV zone_id,country,region,prefix) is malformed or contradicts itself: file, line and column.</summary>
+    public const string InvalidZoneTable = nameof(InvalidZoneTable);
+    /// <summary>Get-CallRegion was asked for a country that no stored call's number is in.</summary>
+    public const string CountryNotFound = nameof(CountryNotFound);
     /// <summary>An input file is not valid (the generic id; cmdlets that know the format use a specific one).</summary>
     public const string InvalidInputFile = nameof(InvalidInputFile);
     /// <summary>A piped or bound item is not valid.</summary>
@@ -68,6 +75,10 @@ public static class ErrorRecords
     public const string DeskPagingLoop = nameof(DeskPagingLoop);
     /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
     public const string InvalidDeskPage = nameof(InvalidDeskPage);
+    /// <summary>A call filter (-Filter) is malformed JSON, names an unknown field or operator, or has a value of the wrong type; the message gives its path in the list.</summary>
+    public const string InvalidCallFilter = nameof(InvalidCallFilter);
+    /// <summary>A -TimeZone id that the tz database does not know.</summary>
+    public const string UnknownTimeZone = nameof(UnknownTimeZone);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
@@ -87,6 +98,8 @@ public static class ErrorRecords
         UnauthorizedAccessException => new(exception, FileAccessDenied, ErrorCategory.PermissionDenied, target),
         IOException io when IsDiskFull(io) => new(exception, DiskFull, ErrorCategory.WriteError, target),
         IOException => new(exception, FileError, ErrorCategory.WriteError, target),
+        CallFilterException filter => new(exception, InvalidCallFilter, ErrorCategory.InvalidArgument, target ?? filter.FilterPath),
+        UnknownTimeZoneException zone => new(exception, UnknownTimeZone, ErrorCategory.InvalidArgument, target ?? zone.ZoneId),
         ArgumentException => new(exception, InvalidArgument, ErrorCategory.InvalidArgument, target),
         _ => null,
     };
@@ -172,8 +185,8 @@ public static class ErrorRecords
         new(new IOException($"'{path}' is a folder; give a file name (e.g. '{Path.Combine(path, "name")}')."), PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A folder where files to read were expected.</summary>
-    public static ErrorRecord FolderGivenForInput(string path, string filePattern) =>
-        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePattern} files."),
+    public static ErrorRecord FolderGivenForInput(string path, string filePattern, string? filePatterns = null) =>
+        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePatterns ?? filePattern} files."),
             PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A path on a provider that is not the file system.</summary>

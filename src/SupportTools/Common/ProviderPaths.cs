@@ -13,10 +13,11 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
 
     /// <summary>
     /// The files <paramref name="path"/> names. Folders are an error unless <paramref name="recurse"/>, which takes the
-    /// files matching <paramref name="filePattern"/> beneath them (sorted, so imports run in a stable order).
+    /// files matching any of <paramref name="filePatterns"/> beneath them (sorted, so imports run in a stable order).
     /// </summary>
-    public IReadOnlyList<string> InputFiles(string path, bool literal, bool recurse, string filePattern)
+    public IReadOnlyList<string> InputFiles(string path, bool literal, bool recurse, params string[] filePatterns)
     {
+        var filePattern = string.Join(", ", filePatterns);
         var resolved = literal ? Literal(path) : Expand(path);
         var files = new List<string>();
         foreach (var item in resolved)
@@ -24,11 +25,12 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
             if (File.Exists(item)) files.Add(item);
             else if (Directory.Exists(item) && recurse)
             {
-                var found = Directory.EnumerateFiles(item, filePattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+                var found = filePatterns.SelectMany(pattern => Directory.EnumerateFiles(item, pattern, SearchOption.AllDirectories))
+                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
                 if (found.Length == 0) cmdlet.WriteWarning($"'{item}' holds no {filePattern} files (subfolders included).");
                 files.AddRange(found);
             }
-            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePattern));
+            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePatterns[0], filePattern));
         }
         return files;
     }

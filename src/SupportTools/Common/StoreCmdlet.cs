@@ -39,6 +39,36 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
         WriteWarning($"'{DatabasePath}' has no activity for {(missing.Length == 1 ? "ticket" : "tickets")} {shown}.");
     }
 
+    /// <summary>
+    /// Imports each file with <paramref name="import"/>, each in its own transaction. A file's failure (bad content,
+    /// disk full, a lock held too long) is that file's error, with <paramref name="invalidFileId"/> for bad content, and
+    /// the next file is tried; a store that is unusable for all (read-only, damaged, not a store) ends the command,
+    /// naming the files not tried.
+    /// </summary>
+    protected void ImportEach(IReadOnlyList<string> files, string invalidFileId, Action<string> import)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            try
+            {
+                import(files[i]);
+            }
+            catch (StoreException exception) when (exception.IsStoreUnusable)
+            {
+                var untried = files.Skip(i + 1).ToArray();
+                var record = ErrorRecords.Store(exception);
+                if (untried.Length > 0)
+                    record.ErrorDetails = new ErrorDetails($"{exception.Message} Not tried: {string.Join(", ", untried.Select(f => $"'{f}'"))}.");
+                ThrowTerminatingError(record);
+            }
+            catch (Exception exception) when (ErrorRecords.From(exception, files[i], invalidFileId) is { } error)
+            {
+                // That file's problem: its transaction rolled back; the next file is still tried.
+                WriteError(error);
+            }
+        }
+    }
+
     /// <summary>Opens (creating and migrating when needed) the store for writing with <paramref name="open"/>.</summary>
     protected TStore OpenForWriting<TStore>(Func<string, IOperationReporter, TStore> open)
     {

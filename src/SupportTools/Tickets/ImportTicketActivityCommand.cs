@@ -63,29 +63,7 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
         ImportFiles([.. (literal ? LiteralPath : Path).SelectMany(pattern => Paths.InputFiles(pattern, literal, Recurse, ExportFiles))]);
     }
 
-    /// <summary>
-    /// Imports each file in its own transaction. A file's failure (bad content, disk full, a lock held too long) is that
-    /// file's error and the next file is tried; a store that is unusable for all (read-only, damaged, not a store) ends
-    /// the command, naming the files not tried.
-    /// </summary>
-    private void ImportFiles(IReadOnlyList<string> files)
-    {
-        for (var i = 0; i < files.Count; i++)
-        {
-            try
-            {
-                ImportFile(files[i]);
-            }
-            catch (StoreException exception) when (exception.IsStoreUnusable)
-            {
-                var untried = files.Skip(i + 1).ToArray();
-                var record = ErrorRecords.Store(exception);
-                if (untried.Length > 0)
-                    record.ErrorDetails = new ErrorDetails($"{exception.Message} Not tried: {string.Join(", ", untried.Select(f => $"'{f}'"))}.");
-                ThrowTerminatingError(record);
-            }
-        }
-    }
+    private void ImportFiles(IReadOnlyList<string> files) => ImportEach(files, ErrorRecords.InvalidExportFile, ImportFile);
 
     /// <inheritdoc />
     protected override void OnEnd()
@@ -112,12 +90,6 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
             if (summary.Activities > 0 && summary.Inserted == 0)
                 WriteWarning($"'{file}' added nothing: all {summary.Activities:N0} activities were already in '{DatabasePath}'.");
             WriteObject(summary);
-        }
-        catch (Exception exception) when (exception is not StoreException { IsStoreUnusable: true }
-                                          && ErrorRecords.From(exception, file, ErrorRecords.InvalidExportFile) is { } error)
-        {
-            // That file's problem: its transaction rolled back; the next file is still tried.
-            WriteError(error);
         }
         finally
         {

@@ -1,4 +1,4 @@
-namespace SupportTools.Tickets.Generation;
+namespace SupportTools;
 
 /// <summary>
 /// xoshiro256** seeded through splitmix64: small, fast and fully specified, so a seed gives the same data on every
@@ -63,7 +63,7 @@ internal sealed class Rng
         return index < 0 ? ~index : index + 1 < cumulative.Length ? index + 1 : index;
     }
 
-    /// <summary>Mixes two values into a seed (per-ticket streams independent of generation order).</summary>
+    /// <summary>Mixes two values into a seed (per-item streams, e.g. per ticket, independent of generation order).</summary>
     public static ulong Mix(ulong a, ulong b)
     {
         var x = a * 0x9E3779B97F4A7C15UL ^ b;

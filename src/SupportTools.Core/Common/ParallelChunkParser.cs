@@ -1,38 +1,46 @@
 using System.Collections.Concurrent;
 
-namespace SupportTools.Tickets;
+namespace SupportTools;
 
 /// <summary>
-/// Parses an export file on a background thread while the caller writes to SQLite: the two halves of an import
-/// take about the same time, and the machine has two cores. Chunks cycle between a free pool and a bounded queue, so
-/// memory stays constant. Parse errors surface on the caller's thread, in order, after the chunks before them.
-/// Only the caller touches SQLite and progress callbacks.
+/// Parses an input file on a background thread while the caller writes to SQLite: the two halves of an import take
+/// about the same time, and the machine has two cores. Chunks cycle between a free pool and a bounded queue, so memory
+/// stays constant. Parse errors surface on the caller's thread, in order, after the chunks before them. Only the caller
+/// touches SQLite and progress callbacks. Used by every file import (ticket activity, call records).
 /// </summary>
-internal sealed class ParallelFileParser : IDisposable
+/// <typeparam name="TChunk">A reusable batch of parsed rows.</typeparam>
+internal sealed class ParallelChunkParser<TChunk> : IDisposable where TChunk : class
 {
     private const int ChunksInFlight = 4;
-    private readonly TicketActivityFileReader _reader;
-    private readonly BlockingCollection<ParsedChunk> _filled = new(ChunksInFlight);
-    private readonly BlockingCollection<ParsedChunk> _free = new(ChunksInFlight);
+    private readonly Func<TChunk, bool> _fill;
+    private readonly Action<TChunk> _clear;
+    private readonly BlockingCollection<TChunk> _filled = new(ChunksInFlight);
+    private readonly BlockingCollection<TChunk> _free = new(ChunksInFlight);
     private readonly CancellationTokenSource _stop;
     private readonly Task _parsing;
     private Exception? _failure;
 
-    public ParallelFileParser(TicketActivityFileReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts parsing. <paramref name="fill"/> (run on the background thread) adds the next rows to an empty chunk
+    /// until it is full or the input ends, and returns false when it added none (the input is done);
+    /// <paramref name="clear"/> empties a chunk the caller is done with.
+    /// </summary>
+    public ParallelChunkParser(Func<TChunk> newChunk, Func<TChunk, bool> fill, Action<TChunk> clear, CancellationToken cancellationToken)
     {
-        _reader = reader;
+        _fill = fill;
+        _clear = clear;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        for (var i = 0; i < ChunksInFlight; i++) _free.Add(new ParsedChunk());
+        for (var i = 0; i < ChunksInFlight; i++) _free.Add(newChunk());
         _parsing = Task.Factory.StartNew(Parse, TaskCreationOptions.LongRunning);
     }
 
     /// <summary>Chunks in file order; throws the parser's error once the chunks before it are consumed.</summary>
-    public IEnumerable<ParsedChunk> Chunks()
+    public IEnumerable<TChunk> Chunks()
     {
         foreach (var chunk in _filled.GetConsumingEnumerable(_stop.Token))
         {
             yield return chunk;
-            chunk.Clear();
+            _clear(chunk);
             _free.Add(chunk);
         }
         _parsing.Wait();
@@ -44,15 +52,12 @@ internal sealed class ParallelFileParser : IDisposable
     {
         try
         {
-            var chunk = _free.Take(_stop.Token);
-            while (_reader.Read())
+            while (true)
             {
-                chunk.Add(_reader);
-                if (!chunk.IsFull) continue;
+                var chunk = _free.Take(_stop.Token);
+                if (!_fill(chunk)) break;
                 _filled.Add(chunk, _stop.Token);
-                chunk = _free.Take(_stop.Token);
             }
-            if (chunk.Rows.Count > 0) _filled.Add(chunk, _stop.Token);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {

@@ -1,4 +1,4 @@
-namespace SupportTools.Tickets.Generation;
+namespace SupportTools;
 
 /// <summary>The 32 bytes of an <see cref="Rng"/>'s position, stored per open ticket so its stream can resume later.</summary>
 internal struct RngState

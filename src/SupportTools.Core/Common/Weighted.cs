@@ -1,4 +1,4 @@
-namespace SupportTools.Tickets.Generation;
+namespace SupportTools;
 
 /// <summary>Values with relative frequencies, drawn by <see cref="Rng.Pick"/>.</summary>
 internal sealed class Weighted<T>

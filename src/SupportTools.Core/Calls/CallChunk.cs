@@ -1,0 +1,63 @@
+namespace SupportTools.Calls;
+
+/// <summary>A run of parsed calls with their text in one UTF-8 buffer, handed from the parsing thread to the writer.</summary>
+internal sealed class CallChunk
+{
+    /// <summary>Calls a chunk holds (about 1 MB of text for Kazoo-sized records).</summary>
+    public const int Capacity = 8192;
+
+    private byte[] _text = new byte[1 << 20];
+    private int _textLength;
+
+    /// <summary>The calls; the first <see cref="Count"/> are filled.</summary>
+    public CallRow[] Rows { get; } = new CallRow[Capacity];
+
+    /// <summary>
+    /// The rows' indexes in time order (then key, then file order), set by <see cref="Sort"/>: the writer inserts in
+    /// this order, so a time-ordered file's rowids follow the time index exactly.
+    /// </summary>
+    public ReadOnlySpan<int> Order => _order.AsSpan(0, Count);
+
+    private readonly int[] _order = new int[Capacity];
+    private readonly (long Time, long Key, int Index)[] _sort = new (long, long, int)[Capacity];
+
+    /// <summary>Calls held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>True when no call fits any more.</summary>
+    public bool IsFull => Count == Capacity;
+
+    /// <summary>The text the rows' slices point into.</summary>
+    public ReadOnlySpan<byte> Text => _text.AsSpan(0, _textLength);
+
+    /// <summary>The next row to fill (becomes one of <see cref="Rows"/> at <see cref="Commit"/>).</summary>
+    public ref CallRow Next => ref Rows[Count];
+
+    /// <summary>Keeps the row filled through <see cref="Next"/>.</summary>
+    public void Commit() => Count++;
+
+    /// <summary>Sets <see cref="Order"/> (on the parsing thread, so the writer does not pay for it).</summary>
+    public void Sort()
+    {
+        for (var i = 0; i < Count; i++) _sort[i] = (Rows[i].CallTime, Rows[i].Key, i);
+        Array.Sort(_sort, 0, Count);
+        for (var i = 0; i < Count; i++) _order[i] = _sort[i].Index;
+    }
+
+    /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>
+    public TextSlice AddText(ReadOnlySpan<byte> value)
+    {
+        if (_textLength + value.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+        value.CopyTo(_text.AsSpan(_textLength));
+        var slice = new TextSlice(_textLength, value.Length);
+        _textLength += value.Length;
+        return slice;
+    }
+
+    /// <summary>Empties the chunk for reuse.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _textLength = 0;
+    }
+}

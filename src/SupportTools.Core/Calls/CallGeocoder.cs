@@ -1,0 +1,71 @@
+using System.IO.Hashing;
+using System.Text;
+using PhoneNumbers;
+
+namespace SupportTools.Calls;
+
+/// <summary>
+/// Zones from the numbers themselves, when no zone table was imported, through libphonenumber's offline geocoder
+/// (its own data, the same on every platform and culture):
+/// <list type="bullet">
+/// <item>country: the English name of the number's region (<c>New Zealand</c>, <c>United Kingdom</c>);</item>
+/// <item>region: <c>&lt;country&gt; Mobile</c> for mobile numbers (and pagers); else <c>&lt;country&gt; &lt;place&gt;</c>
+/// with the geocoder's place (<c>New Zealand Balclutha</c>, <c>Australia Sydney</c>, <c>United States New York, NY</c>);
+/// else, when the geocoder knows no place, <c>&lt;country&gt; &lt;kind&gt;</c> for the number's kind (Landline,
+/// Toll-free, Premium rate, Shared cost, VoIP, Personal, UAN, Voicemail, Other);</item>
+/// <item>zone id: the country calling code × 10^12 + (XxHash64 of the region's UTF-8 name mod 10^12), e.g.
+/// 64_xxxxxxxxxxxx for New Zealand: the same for the same region on every machine and in every import, without a table,
+/// and below 2^53 so JSON readers keep it exact.</item>
+/// </list>
+/// Invalid numbers have no zone.
+/// </summary>
+internal static class CallGeocoder
+{
+    private const long IdSpace = 1_000_000_000_000;
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberOfflineGeocoder Geocoder = PhoneNumberOfflineGeocoder.GetInstance();
+
+    /// <summary>The zone of the international digits <paramref name="digits"/>, or null for an invalid number.</summary>
+    public static CallZone? ZoneOf(ReadOnlySpan<byte> digits)
+    {
+        PhoneNumber number;
+        try
+        {
+            number = Util.Parse("+" + Encoding.ASCII.GetString(digits), null);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+        if (!Util.IsValidNumber(number)) return null;
+        // With a user region that is no number's, the geocoder names the country rather than a place.
+        var country = Geocoder.GetDescriptionForValidNumber(number, Locale.English, "ZZ");
+        if (country.Length == 0) country = Util.GetRegionCodeForNumber(number);
+        var type = Util.GetNumberType(number);
+        string region;
+        if (type is PhoneNumberType.MOBILE or PhoneNumberType.PAGER) region = $"{country} Mobile";
+        else
+        {
+            var place = Geocoder.GetDescriptionForValidNumber(number, Locale.English);
+            region = place.Length > 0 && place != country ? $"{country} {place}" : $"{country} {Kind(type)}";
+        }
+        return new CallZone(IdOf(number.CountryCode, region), country, region);
+    }
+
+    /// <summary>The stable id of <paramref name="region"/> in the country with calling code <paramref name="countryCode"/>.</summary>
+    public static long IdOf(int countryCode, string region) =>
+        countryCode * IdSpace + (long)(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(region)) % IdSpace);
+
+    private static string Kind(PhoneNumberType type) => type switch
+    {
+        PhoneNumberType.FIXED_LINE or PhoneNumberType.FIXED_LINE_OR_MOBILE => "Landline",
+        PhoneNumberType.TOLL_FREE => "Toll-free",
+        PhoneNumberType.PREMIUM_RATE => "Premium rate",
+        PhoneNumberType.SHARED_COST => "Shared cost",
+        PhoneNumberType.VOIP => "VoIP",
+        PhoneNumberType.PERSONAL_NUMBER => "Personal",
+        PhoneNumberType.UAN => "UAN",
+        PhoneNumberType.VOICEMAIL => "Voicemail",
+        _ => "Other",
+    };
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SupportTools.Storage;
+
+namespace SupportTools.Calls;
+
+/// <summary>
+/// One import in one transaction: calls are added one by one and become visible only at <see cref="Commit"/>;
+/// disposing without committing rolls everything back and leaves the store usable for the next import. A call whose
+/// <c>call_id</c> is already stored at the same <c>call_time</c> (to the second), or came earlier in the same input,
+/// is counted as a duplicate, not inserted: a CDR's time never changes, so re-imported files, overlapping exports and
+/// CSV round trips add nothing.
+/// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). Files and records added
+/// through <see cref="Add(CallRecord)"/> both come through here.
+/// </summary>
+public sealed class CallImportBatch : IDisposable
+{
+    private readonly StoreConnection _db;
+    private readonly string? _source;
+    private readonly long _importId;
+    private readonly SqliteStatement _insert, _storedId;
+    private readonly HashSet<long> _usedZones = [];
+    private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+    private byte[] _scratch = new byte[256];
+    private long _records, _inserted;
+    private bool _committed;
+
+    internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones)
+    {
+        _db = db;
+        _source = source;
+        Zones = zones;
+        db.BeginImmediate();
+        var statements = new List<SqliteStatement>();
+        try
+        {
+            using (var import = db.Prepare("INSERT INTO call_imports (source, records, inserted, duplicates, imported_at) VALUES (?1, 0, 0, 0, ?2)"))
+            {
+                import.Bind(1, source);
+                import.Bind(2, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                import.Execute();
+                _importId = import.LastInsertRowId;
+            }
+            SqliteStatement Prepare(string sql)
+            {
+                var statement = db.Prepare(sql);
+                statements.Add(statement);
+                return statement;
+            }
+            _insert = Prepare("""
+                INSERT OR IGNORE INTO call_records (call_time, call_key, call_direction, duration_seconds, billing_seconds, ringing_seconds,
+                    unanswered, caller_zone_id, callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, zones_given)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                """);
+            _storedId = Prepare("SELECT call_id FROM call_records WHERE call_time = ?1 AND call_key = ?2");
+        }
+        catch
+        {
+            foreach (var statement in statements) statement.Dispose();
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Derives the zone ids the input does not give.</summary>
+    internal CallZoneResolver Zones { get; }
+
+    /// <summary>Calls added so far.</summary>
+    public long Records => _records;
+
+    /// <summary>
+    /// Adds a call. Zone ids that are null are derived from the numbers; <see cref="CallRecord.Unanswered"/> is taken as
+    /// given (derive it with <see cref="CallOutcome.IsUnanswered"/> when the source has none).
+    /// </summary>
+    public void Add(CallRecord record)
+    {
+        var length = 0;
+        TextSlice Put(string? value)
+        {
+            if (value is null) return TextSlice.Null;
+            var needed = length + Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (needed > _scratch.Length) Array.Resize(ref _scratch, Math.Max(needed, _scratch.Length * 2));
+            var written = Encoding.UTF8.GetBytes(value, _scratch.AsSpan(length));
+            var slice = new TextSlice(length, written);
+            length += written;
+            return slice;
+        }
+        var row = new CallRow
+        {
+            CallTime = record.CallTime.ToUnixTimeSeconds(),
+            Key = CallKey.Of(record.CallId),
+            Direction = record.CallDirection,
+            DurationSeconds = record.DurationSeconds,
+            BillingSeconds = record.BillingSeconds,
+            RingingSeconds = record.RingingSeconds,
+            Unanswered = record.Unanswered,
+            HangupCause = record.HangupCause,
+            CallId = Put(record.CallId),
+            CallerIdNumber = Put(record.CallerIdNumber),
+            CalleeIdNumber = Put(record.CalleeIdNumber),
+            CallerIdName = Put(record.CallerIdName),
+        };
+        var text = _scratch.AsSpan(0, length);
+        row.CallerZoneId = record.CallerZoneId ?? (row.CallerIdNumber.IsNull ? null : Zones.ZoneOf(row.CallerIdNumber.In(text)));
+        row.CalleeZoneId = record.CalleeZoneId ?? (row.CalleeIdNumber.IsNull ? null : Zones.ZoneOf(row.CalleeIdNumber.In(text)));
+        row.ZonesGiven = (record.CallerZoneId is null ? 0 : 1) | (record.CalleeZoneId is null ? 0 : 2);
+        Add(row, text);
+    }
+
+    /// <summary>
+    /// Adds a parsed chunk's calls. A method of its own so the JIT compiles this hot loop fully (inside the once-called
+    /// import it would only get on-stack replacement).
+    /// </summary>
+    internal void Add(CallChunk chunk)
+    {
+        var text = chunk.Text;
+        var rows = chunk.Rows;
+        foreach (var index in chunk.Order) Add(rows[index], text);
+    }
+
+    /// <summary>Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call).</summary>
+    internal void Add(in CallRow row, ReadOnlySpan<byte> text)
+    {
+        _records++;
+        var insert = _insert;
+        var callId = row.CallId.In(text);
+        insert.Bind(1, row.CallTime);
+        insert.Bind(3, row.Direction);
+        insert.Bind(4, row.DurationSeconds);
+        insert.Bind(5, row.BillingSeconds);
+        insert.Bind(6, row.RingingSeconds);
+        insert.Bind(7, row.Unanswered ? 1 : 0);
+        insert.Bind(8, row.CallerZoneId);
+        insert.Bind(9, row.CalleeZoneId);
+        insert.Bind(10, row.HangupCause);
+        BindText(11, row.CallerIdNumber, text);
+        BindText(12, row.CalleeIdNumber, text);
+        BindText(13, row.CallerIdName, text);
+        insert.BindUtf8(14, callId);
+        insert.Bind(15, row.ZonesGiven);
+        for (var key = row.Key; ; key++)
+        {
+            insert.Bind(2, key);
+            if (insert.Execute() == 1) break;
+            // Refused: that call is stored already (a duplicate), or another id has this key at this second (a hash collision: probe on).
+            if (IsStored(row.CallTime, key, callId)) return;
+        }
+        _inserted++;
+        if (row.CallerZoneId is { } caller) _usedZones.Add(caller);
+        if (row.CalleeZoneId is { } callee) _usedZones.Add(callee);
+    }
+
+    private void BindText(int index, TextSlice slice, ReadOnlySpan<byte> text)
+    {
+        if (slice.IsNull) _insert.Bind(index, (string?)null);
+        else _insert.BindUtf8(index, slice.In(text));
+    }
+
+    /// <summary>Whether the call stored at <paramref name="time"/> under <paramref name="key"/> is <paramref name="callId"/>.</summary>
+    private bool IsStored(long time, long key, ReadOnlySpan<byte> callId)
+    {
+        _storedId.Bind(1, time);
+        _storedId.Bind(2, key);
+        var same = _storedId.Read() && _storedId.GetUtf8(0).SequenceEqual(callId);
+        while (_storedId.Read()) { } // to the end: resets the statement
+        return same;
+    }
+
+    /// <summary>Commits and returns the summary.</summary>
+    public CallImportSummary Commit()
+    {
+        var duplicates = _records - _inserted;
+        MarkUsed();
+        using (var update = _db.Prepare("UPDATE call_imports SET records = ?1, inserted = ?2, duplicates = ?3 WHERE id = ?4"))
+        {
+            update.Bind(1, _records);
+            update.Bind(2, _inserted);
+            update.Bind(3, duplicates);
+            update.Bind(4, _importId);
+            update.Execute();
+        }
+        _db.Commit();
+        _committed = true;
+        return new CallImportSummary(_source, _records, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
+    }
+
+    /// <summary>Marks the zones the new calls refer to as used, recording the geocoder's zones on first use.</summary>
+    private void MarkUsed()
+    {
+        using var geocoded = _db.Prepare("""
+            INSERT INTO call_zones (zone_id, country, region, source, used) VALUES (?1, ?2, ?3, 'geocoder', 1)
+            ON CONFLICT (zone_id) DO UPDATE SET used = 1
+            """);
+        using var used = _db.Prepare("UPDATE call_zones SET used = 1 WHERE zone_id = ?1 AND used = 0");
+        foreach (var id in _usedZones)
+        {
+            if (Zones.Geocoded.TryGetValue(id, out var zone))
+            {
+                geocoded.Bind(1, id);
+                geocoded.Bind(2, zone.Country);
+                geocoded.Bind(3, zone.Region);
+                geocoded.Execute();
+            }
+            else
+            {
+                used.Bind(1, id);
+                used.Execute();
+            }
+        }
+    }
+
+    /// <summary>Rolls back unless committed.</summary>
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _storedId.Dispose();
+        if (_committed) return;
+        try
+        {
+            _db.Rollback();
+        }
+        catch (StoreException)
+        {
+            // Disposing while an error unwinds: that error is the one to report.
+        }
+    }
+}

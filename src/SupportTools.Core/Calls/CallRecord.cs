@@ -1,0 +1,37 @@
+namespace SupportTools.Calls;
+
+/// <summary>
+/// One call detail record (one call leg, as Kazoo writes them): the CDR fields in PascalCase, in the SPEC's order.
+/// <c>Get-CallRecord</c> emits these (its <see cref="CallTime"/> in the asked time zone); imports store them.
+/// </summary>
+public sealed class CallRecord(string callId, DateTimeOffset callTime, string? callDirection, long durationSeconds, long billingSeconds,
+    long ringingSeconds, string? callerIdNumber, string? callerIdName, string? calleeIdNumber, string? hangupCause, bool unanswered,
+    long? callerZoneId, long? calleeZoneId)
+{
+    /// <summary>The call leg's unique id (<c>call_id</c>); imports are idempotent on it.</summary>
+    public string CallId { get; } = callId;
+    /// <summary>When the call started (<c>call_time</c>; stored to the second, in UTC).</summary>
+    public DateTimeOffset CallTime { get; } = callTime;
+    /// <summary><c>inbound</c> or <c>outbound</c> (relative to the switch), or null when the CDR has none.</summary>
+    public string? CallDirection { get; } = callDirection;
+    /// <summary>Seconds from the start of the call to its end.</summary>
+    public long DurationSeconds { get; } = durationSeconds;
+    /// <summary>Seconds that can be billed (from answer to end); 0 for a call never answered.</summary>
+    public long BillingSeconds { get; } = billingSeconds;
+    /// <summary>Seconds the call rang before it was answered or given up.</summary>
+    public long RingingSeconds { get; } = ringingSeconds;
+    /// <summary>The caller's number as the CDR has it.</summary>
+    public string? CallerIdNumber { get; } = callerIdNumber;
+    /// <summary>The caller's name as the CDR has it.</summary>
+    public string? CallerIdName { get; } = callerIdName;
+    /// <summary>The callee's number as the CDR has it.</summary>
+    public string? CalleeIdNumber { get; } = calleeIdNumber;
+    /// <summary>Why the call ended (e.g. <c>NORMAL_CLEARING</c>, <c>NO_ANSWER</c>).</summary>
+    public string? HangupCause { get; } = hangupCause;
+    /// <summary>True when nobody answered (given by the CDR, or derived, see <see cref="CallOutcome"/>).</summary>
+    public bool Unanswered { get; } = unanswered;
+    /// <summary>The caller number's zone (see <c>Get-CallRegion</c>), or null when it has none.</summary>
+    public long? CallerZoneId { get; } = callerZoneId;
+    /// <summary>The callee number's zone (see <c>Get-CallRegion</c>), or null when it has none.</summary>
+    public long? CalleeZoneId { get; } = calleeZoneId;
+}

@@ -1,0 +1,152 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace SupportTools.Calls;
+
+/// <summary>
+/// Assembles one call from its fields, however the file spells them: numbers as numbers or as strings, booleans as
+/// <c>true</c>/<c>false</c>, <c>1</c>/<c>0</c> or <c>yes</c>/<c>no</c> (any case), empty values and JSON null as
+/// missing. Checks each value, derives what is missing (<c>unanswered</c> by <see cref="CallOutcome"/>, zones by the
+/// <see cref="CallZoneResolver"/>) and writes the call into a <see cref="CallChunk"/>. A bad value is a
+/// <see cref="CallFieldException"/> for the reader to locate. Shared by the JSON and CSV readers; one per reader.
+/// </summary>
+internal sealed class CallRowBuilder(CallZoneResolver zones, CultureInfo culture)
+{
+    private readonly List<(byte[] Utf8, string Text)> _causes = [];
+    private CallChunk? _chunk;
+    private bool _hasId, _hasCallTime, _hasTimestamp, _hasUnanswered, _hasCallerZone, _hasCalleeZone;
+
+    /// <summary>Starts a call in <paramref name="chunk"/>.</summary>
+    public void Begin(CallChunk chunk)
+    {
+        _chunk = chunk;
+        chunk.Next = new CallRow { CallId = TextSlice.Null, CallerIdNumber = TextSlice.Null, CalleeIdNumber = TextSlice.Null, CallerIdName = TextSlice.Null };
+        _hasId = _hasCallTime = _hasTimestamp = _hasUnanswered = _hasCallerZone = _hasCalleeZone = false;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="field"/> from <paramref name="value"/> (UTF-8: a string's content or a number's text;
+    /// <paramref name="isString"/> false for JSON numbers). An empty value is missing.
+    /// </summary>
+    public void Set(CallField field, ReadOnlySpan<byte> value, bool isString)
+    {
+        if (value.IsEmpty) return;
+        ref var row = ref _chunk!.Next;
+        switch (field)
+        {
+            case CallField.CallId:
+                row.CallId = Text(value);
+                _hasId = true;
+                break;
+            case CallField.CallTime:
+                if (!isString || !CallTimes.TryParse(value, culture, out var unix))
+                    throw new CallFieldException($"expected an ISO 8601 date and time with an offset or Z (e.g. 2016-03-04T08:00:00Z), found {Shown(value)}");
+                row.CallTime = unix;
+                _hasCallTime = true;
+                break;
+            case CallField.Timestamp:
+                // call_time, when the record also has it, is the more explicit of the two.
+                var gregorian = Integer(value);
+                if (!_hasCallTime) row.CallTime = CallTimes.FromGregorian(gregorian);
+                _hasTimestamp = true;
+                break;
+            case CallField.CallDirection:
+                row.Direction = Ascii.EqualsIgnoreCase(value, "inbound"u8) ? "inbound"
+                    : Ascii.EqualsIgnoreCase(value, "outbound"u8) ? "outbound"
+                    : throw new CallFieldException($"expected inbound or outbound, found {Shown(value)}");
+                break;
+            case CallField.DurationSeconds:
+                row.DurationSeconds = Seconds(value);
+                break;
+            case CallField.BillingSeconds:
+                row.BillingSeconds = Seconds(value);
+                break;
+            case CallField.RingingSeconds:
+                row.RingingSeconds = Seconds(value);
+                break;
+            case CallField.CallerIdNumber:
+                row.CallerIdNumber = Text(value);
+                break;
+            case CallField.CallerIdName:
+                row.CallerIdName = Text(value);
+                break;
+            case CallField.CalleeIdNumber:
+                row.CalleeIdNumber = Text(value);
+                break;
+            case CallField.HangupCause:
+                row.HangupCause = Cause(value);
+                break;
+            case CallField.Unanswered:
+                row.Unanswered = Boolean(value);
+                _hasUnanswered = true;
+                break;
+            case CallField.CallerZoneId:
+                row.CallerZoneId = Integer(value);
+                _hasCallerZone = true;
+                break;
+            case CallField.CalleeZoneId:
+                row.CalleeZoneId = Integer(value);
+                _hasCalleeZone = true;
+                break;
+        }
+    }
+
+    /// <summary>Sets the fields the record lacks to what they are derived as, and keeps the call in the chunk.</summary>
+    public void End()
+    {
+        var chunk = _chunk!;
+        ref var row = ref chunk.Next;
+        if (!_hasId) throw new CallFieldException("the record has no call_id", CallField.CallId);
+        if (!_hasCallTime && !_hasTimestamp) throw new CallFieldException("the record has no time: give call_time (ISO 8601) or timestamp (Kazoo's Gregorian seconds)", CallField.CallTime);
+        var text = chunk.Text;
+        row.Key = CallKey.Of(row.CallId.In(text));
+        if (!_hasUnanswered) row.Unanswered = CallOutcome.IsUnanswered(row.BillingSeconds, row.HangupCause);
+        if (!_hasCallerZone && !row.CallerIdNumber.IsNull) row.CallerZoneId = zones.ZoneOf(row.CallerIdNumber.In(text));
+        if (!_hasCalleeZone && !row.CalleeIdNumber.IsNull) row.CalleeZoneId = zones.ZoneOf(row.CalleeIdNumber.In(text));
+        row.ZonesGiven = (_hasCallerZone ? 1 : 0) | (_hasCalleeZone ? 2 : 0);
+        chunk.Commit();
+    }
+
+    private TextSlice Text(ReadOnlySpan<byte> value)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(value)) throw new CallFieldException("the text is not valid UTF-8");
+        return _chunk!.AddText(value);
+    }
+
+    private string Cause(ReadOnlySpan<byte> value)
+    {
+        foreach (var (utf8, text) in _causes)
+            if (value.SequenceEqual(utf8)) return text;
+        if (!System.Text.Unicode.Utf8.IsValid(value)) throw new CallFieldException("the text is not valid UTF-8");
+        var cause = Encoding.UTF8.GetString(value);
+        if (_causes.Count < 256) _causes.Add((value.ToArray(), cause)); // a few dozen causes exist: one string each
+        return cause;
+    }
+
+    private static long Seconds(ReadOnlySpan<byte> value)
+    {
+        var seconds = Integer(value);
+        return seconds >= 0 ? seconds : throw new CallFieldException($"expected a number of seconds (0 or more), found {Shown(value)}");
+    }
+
+    /// <summary>An integer, also written as a string or with a zero fraction (<c>"12"</c>, <c>12.0</c>).</summary>
+    private static long Integer(ReadOnlySpan<byte> value)
+    {
+        if (Utf8Parser.TryParse(value, out long integer, out var used) && used == value.Length) return integer;
+        if (Utf8Parser.TryParse(value, out double real, out used, 'E') && used == value.Length && real == Math.Floor(real) && Math.Abs(real) < 9e15) return (long)real;
+        throw new CallFieldException($"expected a whole number, found {Shown(value)}");
+    }
+
+    private static bool Boolean(ReadOnlySpan<byte> value) =>
+        Ascii.EqualsIgnoreCase(value, "true"u8) || value.SequenceEqual("1"u8) || Ascii.EqualsIgnoreCase(value, "yes"u8) ? true
+        : Ascii.EqualsIgnoreCase(value, "false"u8) || value.SequenceEqual("0"u8) || Ascii.EqualsIgnoreCase(value, "no"u8) ? false
+        : throw new CallFieldException($"expected true or false, found {Shown(value)}");
+
+    /// <summary>A value quoted for a message, cut short when long.</summary>
+    internal static string Shown(ReadOnlySpan<byte> value)
+    {
+        var text = Encoding.UTF8.GetString(value[..Math.Min(value.Length, 40)]);
+        return $"'{text}{(value.Length > 40 ? "…" : "")}'";
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using SQLitePCL;
+using SupportTools.Storage;
+
+namespace SupportTools.Calls;
+
+/// <summary>
+/// The call store: imports of call records and zones (one transaction each) and the reads behind the call cmdlets.
+/// Every database failure comes out as a <see cref="StoreException"/>; input problems as
+/// <see cref="InputFormatException"/> or <see cref="IOException"/>.
+/// </summary>
+public sealed class CallStore : IDisposable
+{
+    private readonly StoreConnection _db;
+
+    private CallStore(StoreConnection db) => _db = db;
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> for importing: creates it (and its folder) when missing, brings the
+    /// call tables up to date. Refuses a file that is not a SupportTools database, leaving it unchanged.
+    /// </summary>
+    public static CallStore Open(string path, IOperationReporter? reporter = null) =>
+        new(StoreConnection.OpenWriter(path, CallSchema.Capability, reporter));
+
+    /// <summary>
+    /// Opens an existing database for reading only: creates, migrates and writes nothing. A missing database, or one
+    /// without call data, is <see cref="StoreFailure.NotFound"/>.
+    /// </summary>
+    public static CallStore OpenReadOnly(string path, IOperationReporter? reporter = null) =>
+        new(StoreConnection.OpenReader(path, CallSchema.Capability, reporter));
+
+    /// <summary>The database file (full path).</summary>
+    public string DatabasePath => _db.Path;
+
+    /// <summary>The connection, for the queries (and tests) that read the call tables directly.</summary>
+    internal StoreConnection Connection => _db;
+
+    /// <summary>Starts a transactional import (<paramref name="source"/> is recorded, may be null).</summary>
+    public CallImportBatch BeginImport(string? source = null) => new(_db, source, CallZoneResolver.For(_db));
+
+    /// <summary>
+    /// Imports a file of call records (Kazoo CDR JSON, or CSV) in one transaction. On any error the transaction is
+    /// rolled back (the store is unchanged, and usable for the next file) and the <see cref="InputFormatException"/>
+    /// says where: one bad record fails its whole file. Times written as <c>Export-Csv</c> writes them are read in
+    /// <paramref name="culture"/> (default: the current culture).
+    /// </summary>
+    public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CultureInfo? culture = null,
+        CancellationToken cancellationToken = default)
+    {
+        reporter ??= NullReporter.Instance;
+        var previous = _db.Reporter;
+        _db.Reporter = reporter; // lock waits during this import are this import's to report
+        try
+        {
+            using var batch = BeginImport(path);
+            using var reader = CallRecordFileReader.Open(path, batch.Zones, culture ?? CultureInfo.CurrentCulture);
+            using (var parser = new ParallelChunkParser<CallChunk>(() => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), cancellationToken))
+            {
+                foreach (var chunk in parser.Chunks())
+                {
+                    batch.Add(chunk);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    reporter.Progress(path, reader.BytesRead, reader.Length);
+                }
+            }
+            reporter.Progress(path, reader.Length, reader.Length);
+            return batch.Commit();
+        }
+        finally
+        {
+            _db.Reporter = previous;
+        }
+    }
+
+    /// <summary>
+    /// Imports a zone table (see <see cref="CallZoneFile"/>) in one transaction: it replaces the zones (an earlier table,
+    /// or the geocoder's), and every stored call's zone ids are derived again from it (except ids the call's own record
+    /// gave), so filters and <c>Get-CallRegion</c> agree with it at once. Numbers no prefix matches then have no zone.
+    /// A bad table changes nothing.
+    /// </summary>
+    public CallZoneImportSummary ImportZones(string path, IOperationReporter? reporter = null)
+    {
+        reporter ??= NullReporter.Instance;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var file = CallZoneFile.Read(path);
+        var previous = _db.Reporter;
+        _db.Reporter = reporter;
+        _db.BeginImmediate();
+        try
+        {
+            _db.Execute("DELETE FROM call_zone_prefixes; DELETE FROM call_zones;");
+            using (var zone = _db.Prepare("INSERT INTO call_zones (zone_id, country, region, source, used) VALUES (?1, ?2, ?3, 'table', 0)"))
+            {
+                foreach (var (id, country, region) in file.Zones)
+                {
+                    zone.Bind(1, id);
+                    zone.Bind(2, country);
+                    zone.Bind(3, region);
+                    zone.Execute();
+                }
+            }
+            using (var prefix = _db.Prepare("INSERT INTO call_zone_prefixes (prefix, zone_id) VALUES (?1, ?2)"))
+            {
+                foreach (var (digits, id) in file.Prefixes)
+                {
+                    prefix.Bind(1, digits);
+                    prefix.Bind(2, id);
+                    prefix.Execute();
+                }
+            }
+            reporter.Verbose($"Deriving the zones of the calls in '{_db.Path}' again from {file.Zones.Count:N0} zones.");
+            var rezoned = Rezone(new CallZoneResolver(file.ToTable()));
+            _db.Commit();
+            return new CallZoneImportSummary(path, file.Zones.Count, file.Prefixes.Count, rezoned, clock.Elapsed, _db.Path);
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+        finally
+        {
+            _db.Reporter = previous;
+        }
+    }
+
+    /// <summary>Derives every stored call's zone ids again with <paramref name="zones"/> and marks the zones used; returns the calls changed.</summary>
+    private long Rezone(CallZoneResolver zones)
+    {
+        new SqlFunction("call_zone", 1, values =>
+            raw.sqlite3_value_type(values[0]) == raw.SQLITE_NULL ? null : zones.ZoneOf(raw.sqlite3_value_blob(values[0]))).Register(_db.Handle);
+        long changed;
+        using (var update = _db.Prepare("""
+            UPDATE call_records
+            SET caller_zone_id = CASE WHEN zones_given & 1 THEN caller_zone_id ELSE call_zone(caller_id_number) END,
+                callee_zone_id = CASE WHEN zones_given & 2 THEN callee_zone_id ELSE call_zone(callee_id_number) END
+            WHERE caller_zone_id IS NOT (CASE WHEN zones_given & 1 THEN caller_zone_id ELSE call_zone(caller_id_number) END)
+               OR callee_zone_id IS NOT (CASE WHEN zones_given & 2 THEN callee_zone_id ELSE call_zone(callee_id_number) END)
+            """))
+            changed = update.Execute();
+        _db.Execute("""
+            UPDATE call_zones SET used = 1 WHERE zone_id IN (
+                SELECT caller_zone_id FROM call_records WHERE caller_zone_id IS NOT NULL
+                UNION SELECT callee_zone_id FROM call_records WHERE callee_zone_id IS NOT NULL);
+            """);
+        return changed;
+    }
+
+    /// <summary>The countries of the zones the stored calls' numbers are in, sorted.</summary>
+    public IReadOnlyList<string> GetCountries() =>
+        [.. UsedZones().Select(z => z.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.InvariantCultureIgnoreCase)];
+
+    /// <summary>
+    /// The regions of <paramref name="countries"/> (any case) that the stored calls' numbers are in, country by country
+    /// in the order given, each sorted by region; countries with none are added to <paramref name="unknown"/>.
+    /// </summary>
+    public IReadOnlyList<CallRegion> GetRegions(IEnumerable<string> countries, ICollection<string> unknown)
+    {
+        var used = UsedZones();
+        var regions = new List<CallRegion>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var country in countries)
+        {
+            if (!seen.Add(country.Trim())) continue;
+            var found = used.Where(z => string.Equals(z.Country, country.Trim(), StringComparison.OrdinalIgnoreCase))
+                .OrderBy(z => z.Region, StringComparer.InvariantCultureIgnoreCase).ThenBy(z => z.Id).ToList();
+            if (found.Count == 0) unknown.Add(country);
+            regions.AddRange(found.Select(z => new CallRegion(z.Country, z.Region, z.Id)));
+        }
+        return regions;
+    }
+
+    private List<CallZone> UsedZones()
+    {
+        using var zones = _db.Prepare("SELECT zone_id, country, region FROM call_zones WHERE used = 1");
+        var list = new List<CallZone>();
+        while (zones.Read()) list.Add(new CallZone(zones.GetInt64(0), zones.GetString(1), zones.GetString(2)));
+        return list;
+    }
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace SupportTools.Calls;
+
+/// <summary>
+/// Reads a filter given as JSON into the neutral form <see cref="CallFilter"/> takes from any source: objects as
+/// case-insensitive dictionaries, arrays as lists, numbers as <see cref="long"/> (or <see cref="double"/> when not whole),
+/// strings, booleans and nulls as themselves. The cmdlet builds the same form from hashtables, so both are checked by one parser.
+/// </summary>
+internal static class FilterJson
+{
+    private const string Example = """a JSON list such as '[{"name":"unanswered","op":"eq","val":true}]'""";
+
+    /// <summary>The filters in <paramref name="json"/>: a list of filter objects, or one filter object.</summary>
+    public static IReadOnlyList<object?> Read(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line ? $" at line {line + 1}, byte {exception.BytePositionInLine + 1}" : "";
+            throw new CallFilterException(null, $"not valid JSON{where}; -Filter takes {Example}, or hashtables.", exception);
+        }
+        using (document)
+        {
+            return ToNeutral(document.RootElement, "") switch
+            {
+                IReadOnlyList<object?> list => list,
+                IReadOnlyDictionary<string, object?> one => [one],
+                var other => throw new CallFilterException(null, $"the JSON is {CallFilterValues.Describe(other)}, not a list of filters; -Filter takes {Example}."),
+            };
+        }
+    }
+
+    private static object? ToNeutral(JsonElement element, string path) => element.ValueKind switch
+    {
+        JsonValueKind.Object => Object(element, path),
+        JsonValueKind.Array => element.EnumerateArray().Select((item, i) => ToNeutral(item, $"{path}[{i}]")).ToList(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static Dictionary<string, object?> Object(JsonElement element, string path)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!result.TryAdd(property.Name, ToNeutral(property.Value, $"{path}.{property.Name}")))
+                throw new CallFilterException(path.Length == 0 ? null : path, $"the key '{property.Name}' appears twice.");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using SupportTools.Calls;
+
+namespace SupportTools.Commands.Calls;
+
+/// <summary>
+/// <para type="synopsis">Lists the countries the stored calls were made from or to.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "CallCountry")]
+[OutputType(typeof(string))]
+public sealed class GetCallCountryCommand : StoreCmdlet
+{
+    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
+    [Parameter]
+    public string? Database { get; set; }
+
+    /// <inheritdoc />
+    protected override string? DatabaseArgument => Database;
+
+    /// <inheritdoc />
+    protected override void OnEnd()
+    {
+        using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+        foreach (var country in store.GetCountries()) WriteObject(country);
+    }
+}
