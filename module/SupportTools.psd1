@@ -15,6 +15,8 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Get-DeskCase'
+        'Measure-DeskCase'
         'Import-CallRecord'
         'Import-CallZone'
         'Get-CallCountry'

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SupportTools.Calls;
+using SupportTools.Desk;
 using SupportTools.Http;
 using SupportTools.Storage;
 
@@ -70,6 +71,10 @@ public static class ErrorRecords
     public const string HttpTimeout = nameof(HttpTimeout);
     /// <summary>A service answered with something it should not send (not JSON, a link to another site).</summary>
     public const string HttpInvalidResponse = nameof(HttpInvalidResponse);
+    /// <summary>A Desk page's next link leads back to a page already pulled: the pull stopped instead of looping forever.</summary>
+    public const string DeskPagingLoop = nameof(DeskPagingLoop);
+    /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
+    public const string InvalidDeskPage = nameof(InvalidDeskPage);
     /// <summary>A call filter (-Filter) is malformed JSON, names an unknown field or operator, or has a value of the wrong type; the message gives its path in the list.</summary>
     public const string InvalidCallFilter = nameof(InvalidCallFilter);
     /// <summary>A -TimeZone id that the tz database does not know.</summary>
@@ -86,6 +91,7 @@ public static class ErrorRecords
     {
         StoreException store => Store(store),
         ServiceException service => Service(service, target),
+        DeskPageException page => new(exception, page.Problem == DeskPageProblem.Loop ? DeskPagingLoop : InvalidDeskPage, ErrorCategory.InvalidResult, page.PageUri),
         InputFormatException input => InvalidInput(input, errorId ?? (input.Path is null ? InvalidInputObject : InvalidInputFile), target),
         FileNotFoundException notFound => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target ?? notFound.FileName),
         DirectoryNotFoundException => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target),

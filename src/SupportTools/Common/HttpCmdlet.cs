@@ -37,15 +37,16 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> off the pipeline thread and writes each item it emits with <c>WriteObject</c>, as
-    /// it arrives; its reports become progress (under <paramref name="activity"/>), verbose lines and warnings.
+    /// Runs <paramref name="work"/> off the pipeline thread and writes each item it emits with <c>WriteObject</c> (or
+    /// hands it to <paramref name="sink"/>, e.g. to write some as errors), on the pipeline thread, as it arrives; its
+    /// reports become progress (under <paramref name="activity"/>), verbose lines and warnings.
     /// </summary>
-    protected void WriteAsync<T>(string activity, string unit, Func<IOperationReporter, Action<T>, CancellationToken, Task> work)
+    protected void WriteAsync<T>(string activity, string unit, Func<IOperationReporter, Action<T>, CancellationToken, Task> work, Action<T>? sink = null)
     {
         var reporter = new CmdletReporter(this, activity, unit);
         try
         {
-            new CallerThreadBridge(reporter).Run(work, item => WriteObject(item), CancellationToken);
+            new CallerThreadBridge(reporter).Run(work, sink ?? (item => WriteObject(item)), CancellationToken);
         }
         finally
         {
