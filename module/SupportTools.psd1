@@ -15,6 +15,8 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'ConvertTo-CloseLead'
+        'Measure-CloseLead'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
