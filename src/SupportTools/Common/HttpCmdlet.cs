@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using SupportTools.Http;
 
 namespace SupportTools.Commands;
 
@@ -65,6 +66,15 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
             reporter.Complete();
         }
     }
+
+    /// <summary>
+    /// The options for a client of the module's one HTTP layer (retries, rate-limit hints, a verbose line per request)
+    /// for this cmdlet's service at <see cref="ServiceUri"/>. Call it on the pipeline thread (an invalid -BaseUri
+    /// terminates here); create the <see cref="ServiceClient"/> from it inside the async work, with the reporter given
+    /// there, and dispose it there.
+    /// </summary>
+    protected ServiceClientOptions ClientOptions(string serviceName, IRequestSigner? signer, int maxConcurrency = 1) =>
+        new() { BaseUri = ServiceUri, ServiceName = serviceName, Signer = signer, MaxConcurrency = maxConcurrency };
 
     /// <summary>The text of a secret, for the HTTP layer only: never write it to any stream or error.</summary>
     protected static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
