@@ -16,6 +16,8 @@
         'Get-TicketActivity'
         'Get-TicketDuration'
         'ConvertTo-CloseLead'
+        'Import-CloseLead'
+        'Get-CloseLead'
         'Measure-CloseLead'
     )
     FunctionsToExport    = @()

@@ -97,6 +97,7 @@ public sealed class CloseLeadCleaner
             Founded = founded,
             Problems = string.Join("; ", problems),
             CustomValues = custom,
+            Source = row,
         };
     }
 

@@ -7,7 +7,7 @@ namespace SupportTools.Close;
 /// contact per row that names a contact (identical contacts once), each distinct address once, and each custom field
 /// from the first row that has a value (a different value in a later row is reported, not sent).
 /// </summary>
-internal sealed class CloseLeadPlan
+public sealed class CloseLeadPlan
 {
     private CloseLeadPlan(string name) => Name = name;
 
@@ -15,7 +15,9 @@ internal sealed class CloseLeadPlan
     public string Name { get; }
 
     /// <summary>The rows, in input order.</summary>
-    public List<CloseLeadDraft> Rows { get; } = [];
+    public IReadOnlyList<CloseLeadDraft> Rows => _rows;
+
+    private readonly List<CloseLeadDraft> _rows = [];
 
     /// <summary>Groups valid drafts by name, in order of each name's first row.</summary>
     public static List<CloseLeadPlan> Group(IEnumerable<CloseLeadDraft> drafts)
@@ -30,7 +32,7 @@ internal sealed class CloseLeadPlan
                 byName[draft.Name] = plan = new CloseLeadPlan(draft.Name);
                 plans.Add(plan);
             }
-            plan.Rows.Add(draft);
+            plan._rows.Add(draft);
         }
         return plans;
     }
@@ -39,7 +41,7 @@ internal sealed class CloseLeadPlan
     /// The custom values of the lead, by column: Revenue, Founded and the non-standard columns, the first row's value
     /// winning. <paramref name="conflict"/> hears of each later row that disagrees.
     /// </summary>
-    public Dictionary<string, object> CustomValues(Action<string>? conflict = null)
+    internal Dictionary<string, object> CustomValues(Action<string>? conflict = null)
     {
         var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         void Offer(CloseLeadDraft row, string column, object? value)
@@ -62,7 +64,7 @@ internal sealed class CloseLeadPlan
     /// The body of <c>POST /api/v1/lead/</c>: name, contacts (name, title, emails and phones typed <c>office</c>),
     /// addresses (<c>business</c>) and <c>custom.cf_…</c> values by field id (<paramref name="fieldIds"/>: column → id).
     /// </summary>
-    public JsonObject ToJson(IReadOnlyDictionary<string, string> fieldIds, Action<string>? conflict = null)
+    internal JsonObject ToJson(IReadOnlyDictionary<string, string> fieldIds, Action<string>? conflict = null)
     {
         var contacts = new JsonArray();
         var seenContacts = new HashSet<string>(StringComparer.Ordinal);
