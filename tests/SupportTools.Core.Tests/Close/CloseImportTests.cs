@@ -153,10 +153,11 @@ public class CloseImportTests
     {
         await using var close = await CloseServer.StartAsync();
         close.Mock.RemoveField("Revenue");
-        close.Mock.AddField("Revenue", "date"); // Close then refuses a number for it
+        var id = close.Mock.AddField("Revenue", "date"); // Close then refuses a number for it
         var outcome = Assert.Single(await close.ImportAsync([Draft(2, "Acme", ("Revenue", "100"))]));
         Assert.Equal(CloseLeadStatus.Failed, outcome.Result.Status);
-        Assert.Contains("field-errors", outcome.Result.Reason);
+        Assert.Contains($"custom.{id}: Enter a valid date.", outcome.Result.Reason);
+        Assert.Contains("Validation error", outcome.Result.Reason);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using SupportTools.TestServer.Scenarios;
 
 namespace SupportTools.TestServer.Close;
 
