@@ -14,6 +14,7 @@ public sealed class ModuleTests : IDisposable
     public static TheoryData<string> CmdletNames => new()
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
+        "ConvertTo-CloseLead", "Import-CloseLead", "Get-CloseLead", "Measure-CloseLead",
     };
 
     private List<Type> CmdletClasses() =>
