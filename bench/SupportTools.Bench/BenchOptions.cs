@@ -1,13 +1,14 @@
 namespace SupportTools.Bench;
 
 /// <summary>Command-line options shared by the benchmarks.</summary>
-internal sealed record BenchOptions(long Activities, int Tickets, int Repeat)
+internal sealed record BenchOptions(long Activities, int Tickets, int Repeat, int Rows = 1000, int Rate = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
         long activities = 1_000_000;
         var tickets = 10_000;
         var repeat = 1;
+        int rows = 1000, rate = 20;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -15,9 +16,11 @@ internal sealed record BenchOptions(long Activities, int Tickets, int Repeat)
                 case "--activities": activities = long.Parse(args[i + 1]); break;
                 case "--tickets": tickets = int.Parse(args[i + 1]); break;
                 case "--repeat": repeat = Math.Max(1, int.Parse(args[i + 1])); break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --activities N, --tickets N (realism), --repeat N.");
+                case "--rows": rows = Math.Max(1, int.Parse(args[i + 1])); break;
+                case "--rate": rate = Math.Max(1, int.Parse(args[i + 1])); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --activities N, --tickets N (realism), --repeat N, --rows N and --rate N (close-import).");
             }
         }
-        return new BenchOptions(activities, tickets, repeat);
+        return new BenchOptions(activities, tickets, repeat, rows, rate);
     }
 }

@@ -3,6 +3,7 @@ using SupportTools.Bench;
 // Throughput benchmarks for the ticket-activity pipeline (not part of the test run).
 //   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--repeat N] [--tickets N]
 // Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism | parse
+//   close-import [--rows 1000] [--rate 20] [--repeat N]: lead rows through the Close mock at a rate limit with 5% faults
 // Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
 var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -13,6 +14,7 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["scaling"] = TicketPipelineBench.Scaling,
     ["realism"] = RealismReport.Run,
     ["parse"] = ParseProbe.Run,
+    ["close-import"] = CloseImportBench.Run,
 };
 var name = args.Length > 0 ? args[0] : "all";
 if (!commands.TryGetValue(name, out var command))

@@ -132,6 +132,25 @@ public class CloseImportTests
     }
 
     [Fact]
+    public async Task A_rate_limited_create_is_sent_again_without_a_lookup_but_one_after_a_drop_looks_again()
+    {
+        // A 429 says Close did nothing: no search is needed (each would cost a request of the same rate limit).
+        await using var close = await CloseServer.StartAsync(new RateLimitPolicy(5, TimeSpan.FromSeconds(1), RateLimitHint.JsonRateReset));
+        var outcomes = await close.ImportAsync(Enumerable.Range(0, 12).Select(i => Draft(i + 2, $"Company {i}")));
+        Assert.All(outcomes, o => Assert.Equal(CloseLeadStatus.Created, o.Result.Status));
+        Assert.Contains(close.Server.Requests, r => r.Fault == "RateLimit");
+        Assert.DoesNotContain(close.Server.Requests, r => r.PathAndQuery == "/api/v1/data/search/");
+
+        // After a connection reset (ambiguous), every later resend of that lead looks first, also after a 429.
+        await using var faulty = await CloseServer.StartAsync();
+        faulty.Server.Faults.Enqueue(Fault.Reset(), CloseServer.IsLeadPost);
+        faulty.Server.Faults.Enqueue(Fault.Status(429, RateLimitHint.JsonRateReset, TimeSpan.FromMilliseconds(100)), CloseServer.IsLeadPost);
+        Assert.Equal(CloseLeadStatus.Created, Assert.Single(await faulty.ImportAsync([Draft(2, "Acme")])).Result.Status);
+        Assert.Equal(2, faulty.Server.Requests.Count(r => r.PathAndQuery == "/api/v1/data/search/"));
+        Assert.Equal(1, faulty.Mock.Creations["ACME"]);
+    }
+
+    [Fact]
     public async Task A_refused_lead_fails_alone_with_the_servers_words()
     {
         await using var close = await CloseServer.StartAsync();
