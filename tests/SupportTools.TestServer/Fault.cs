@@ -27,7 +27,7 @@ public abstract record Fault
     /// <summary>Runs the handler (a lead IS created), then aborts the connection without sending its response.</summary>
     public static Fault DropAfterHandling() => new DropAfterHandlingFault();
 
-    /// <summary>Runs the handler, sends its status, headers and the first half of its body with the full Content-Length, then aborts.</summary>
+    /// <summary>Runs the handler, sends its status, headers and the first half of its body with the full Content-Length, then closes the connection.</summary>
     public static Fault Truncated() => new TruncatedFault();
 
     /// <summary>A 200 <c>text/html</c> page (as a proxy or a login portal answers) instead of running the handler.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using SupportTools.TestServer.Scenarios;
 
 namespace SupportTools.TestServer;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace SupportTools.TestServer.Scenarios;
+namespace SupportTools.TestServer.Echo;
 
 /// <summary>Answers every request with what it received, as JSON: for testing the server and its host themselves.</summary>
 public sealed class EchoScenario : IScenario

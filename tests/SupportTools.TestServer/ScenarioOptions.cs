@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SupportTools.TestServer.Scenarios;
+namespace SupportTools.TestServer;
 
 /// <summary>
 /// The <c>--name value</c> pairs a scenario was started with. The options every scenario shares are parsed here once:

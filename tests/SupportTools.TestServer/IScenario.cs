@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 
-namespace SupportTools.TestServer.Scenarios;
+namespace SupportTools.TestServer;
 
 /// <summary>
 /// A named mock service the console host can serve (<c>dotnet SupportTools.TestServer.dll &lt;name&gt; [--option value ...]</c>).
 /// Any non-abstract class in this assembly that implements it, with a public parameterless constructor, is found by
-/// <see cref="ScenarioRegistry"/>: adding the class (in <c>Desk/</c>, <c>Close/</c>, …) is all it takes. One instance
+/// <see cref="ScenarioRegistry"/>: adding the class (in its capability's folder: <c>Desk/</c>, <c>Close/</c>, <c>Echo/</c>) is all it takes. One instance
 /// serves one server, so it may keep the mock's state (the leads created, …) in its fields.
 /// </summary>
 public interface IScenario

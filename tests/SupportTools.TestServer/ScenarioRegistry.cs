@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace SupportTools.TestServer.Scenarios;
+namespace SupportTools.TestServer;
 
 /// <summary>The scenarios of this assembly by name (every <see cref="IScenario"/> class), and how to start one.</summary>
 public static class ScenarioRegistry
