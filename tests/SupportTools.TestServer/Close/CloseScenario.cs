@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using SupportTools.TestServer.Scenarios;
 
 namespace SupportTools.TestServer.Close;
 
