@@ -38,6 +38,13 @@ internal static class CloseLeadInput
         return result;
     }
 
+    /// <summary>
+    /// The cleaner and map for the cleaning parameters (<c>-Map</c>, <c>-DateFormat</c>, <c>-DefaultRegion</c>) that
+    /// ConvertTo-CloseLead and Import-CloseLead share; <see cref="ArgumentException"/> for a bad one.
+    /// </summary>
+    public static (CloseLeadCleaner Cleaner, Dictionary<string, string>? Map) Cleaning(Hashtable? map, string[]? dateFormats, string defaultRegion) =>
+        (new CloseLeadCleaner(dateFormats, defaultRegion), Map(map));
+
     /// <summary>A hashtable of names (e.g. <c>-CustomFieldMap</c>) as a case-insensitive dictionary.</summary>
     public static Dictionary<string, string> Names(Hashtable? table)
     {

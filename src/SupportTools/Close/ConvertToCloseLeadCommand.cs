@@ -39,8 +39,7 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
     {
         try
         {
-            _map = CloseLeadInput.Map(Map);
-            _cleaner = new CloseLeadCleaner(DateFormat, DefaultRegion);
+            (_cleaner, _map) = CloseLeadInput.Cleaning(Map, DateFormat, DefaultRegion);
         }
         catch (ArgumentException exception)
         {

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Security;
 using SupportTools.Close;
 using SupportTools.Http;
 
@@ -11,7 +10,7 @@ namespace SupportTools.Commands.Close;
 /// </summary>
 [Cmdlet(VerbsData.Import, "CloseLead", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(CloseLeadImportResult))]
-public sealed class ImportCloseLeadCommand : HttpCmdlet
+public sealed class ImportCloseLeadCommand : CloseCmdlet
 {
     private const string PathSet = "Path", InputObjectSet = "InputObject";
     private readonly List<CloseLeadDraft> _drafts = [];
@@ -33,24 +32,9 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
     [AllowNull]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The Close API key (e.g. <c>Get-Secret CloseApiKey</c>); or give -Credential.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? ApiKey { get; set; }
-
-    /// <summary>A credential whose password is the Close API key (the user name is not used); or give -ApiKey.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    [Credential]
-    public PSCredential? Credential { get; set; }
-
     /// <summary>Other column names for the lead columns: <c>@{Company='Organisation'}</c>.</summary>
     [Parameter]
     public Hashtable? Map { get; set; }
-
-    /// <summary>Close custom field names for columns whose field is named otherwise: <c>@{Founded='Founding Date'}</c>.</summary>
-    [Parameter]
-    public Hashtable? CustomFieldMap { get; set; }
 
     /// <summary>Exact .NET date formats for Founded (e.g. <c>d/M/yyyy</c>); they replace the numeric guesses.</summary>
     [Parameter]
@@ -72,17 +56,12 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
     public string? FailedPath { get; set; }
 
     /// <inheritdoc />
-    protected override Uri DefaultBaseUri { get; } = new("https://api.close.com");
-
-    /// <inheritdoc />
     protected override void OnBegin()
     {
-        if (ApiKey is not null && Credential is not null)
-            ThrowTerminatingError(ErrorRecords.InvalidArgumentError("Give -ApiKey or -Credential, not both.", null));
+        RequireOneKey(keyOptional: WhatIfGiven);
         try
         {
-            _map = CloseLeadInput.Map(Map);
-            _cleaner = new CloseLeadCleaner(DateFormat, DefaultRegion);
+            (_cleaner, _map) = CloseLeadInput.Cleaning(Map, DateFormat, DefaultRegion);
         }
         catch (ArgumentException exception)
         {
@@ -96,6 +75,9 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
     {
         if (ParameterSetName == PathSet)
         {
+            // A folder: say to give the file (the shared message offers -Recurse, which this cmdlet has not).
+            var unresolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
+            if (provider.Name == "FileSystem" && Directory.Exists(unresolved)) ThrowTerminatingError(ErrorRecords.FolderGiven(unresolved));
             var files = Paths.InputFiles(Path, literal: false, recurse: false, "*.csv");
             if (files.Count > 1)
                 ThrowTerminatingError(ErrorRecords.InvalidArgumentError($"-Path '{Path}' matches {files.Count} files; import one file at a time.", Path));
@@ -129,8 +111,7 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
     protected override void OnEnd()
     {
         if (_drafts.Count == 0) return;
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && flag is SwitchParameter { IsPresent: true };
-        if (_failedPath is not null && !whatIf)
+        if (_failedPath is not null && !WhatIfGiven)
         {
             try
             {
@@ -148,7 +129,7 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
         var started = System.Diagnostics.Stopwatch.StartNew();
         if (plans.Count > 0)
         {
-            var importer = new CloseLeadImporter(ClientOptions(CloseApiName, Signer()), CloseLeadInput.Names(CustomFieldMap), SkipExisting);
+            var importer = new CloseLeadImporter(CloseOptions(), FieldNames, SkipExisting);
             var reporter = new CmdletReporter(this, "Importing Close leads", "leads");
             try
             {
@@ -156,7 +137,7 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
             }
             catch (CloseFieldNotFoundException exception)
             {
-                ThrowTerminatingError(new ErrorRecord(exception, ErrorRecords.CloseCustomFieldNotFound, ErrorCategory.ObjectNotFound, string.Join(", ", exception.Missing)));
+                FieldsMissing(exception);
             }
             finally
             {
@@ -167,15 +148,7 @@ public sealed class ImportCloseLeadCommand : HttpCmdlet
         Summarize(started.Elapsed);
     }
 
-    private const string CloseApiName = "Close";
-
-    private IRequestSigner Signer()
-    {
-        var key = ApiKey is not null ? Reveal(ApiKey) : Credential is not null ? Reveal(Credential) : null;
-        if (string.IsNullOrWhiteSpace(key))
-            ThrowTerminatingError(ErrorRecords.InvalidArgumentError("Give the Close API key with -ApiKey (a SecureString, e.g. from Get-Secret) or -Credential.", null));
-        return new BasicAuthSigner(key!, ""); // Close: the key is the user, the password empty
-    }
+    private bool WhatIfGiven => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var flag) && flag is SwitchParameter { IsPresent: true };
 
     /// <summary>Writes a row's result, its error (one per invalid row, one per failed lead) and its failed-file line.</summary>
     private void Report(CloseLeadOutcome outcome)

@@ -164,6 +164,9 @@ public sealed class CloseCmdletTests : ModuleTest, IAsyncLifetime
 
     [Theory]
     [InlineData("Get-CloseLead -BaseUri $uri", "InvalidArgument", "-ApiKey")]
+    [InlineData("Import-CloseLead -Path $rest[0] -BaseUri $uri", "InvalidArgument", "-ApiKey")]
+    [InlineData("Import-CloseLead -Path . -ApiKey $key -BaseUri $uri", "PathIsFolder", "give a file name")]
+    [InlineData("Get-CloseLead -ApiKey $key -Credential ([pscredential]::new('x', $key)) -BaseUri $uri", "InvalidArgument", "not both")]
     [InlineData("Get-CloseLead -ApiKey $key -BaseUri ($uri + '/api/v1')", "InvalidArgument", "scheme, host and port")]
     [InlineData("Get-CloseLead -ApiKey $key -BaseUri $uri -From 2020-01-01 -To 2019-01-01", "InvalidArgument", "after -To")]
     [InlineData("Import-CloseLead -Path nothing-here.csv -ApiKey $key -BaseUri $uri", "FileNotFound", "nothing-here")]
