@@ -26,11 +26,12 @@ internal sealed class RateLimitWindow
     /// <summary>Counts one request, if it is within the limit, and says where the limit stands.</summary>
     public RateLimitState Take()
     {
-        var elapsed = Stopwatch.GetElapsedTime(_start);
-        var window = elapsed.Ticks / _policy.Window.Ticks;
-        var reset = TimeSpan.FromTicks((window + 1) * _policy.Window.Ticks) - elapsed;
         lock (_lock)
         {
+            // The clock is read inside the lock: a request that read it earlier must not reopen a window already left.
+            var elapsed = Stopwatch.GetElapsedTime(_start);
+            var window = elapsed.Ticks / _policy.Window.Ticks;
+            var reset = TimeSpan.FromTicks((window + 1) * _policy.Window.Ticks) - elapsed;
             if (window != _window) (_window, _count) = (window, 0);
             var allowed = _count < _policy.Requests;
             if (allowed) _count++;

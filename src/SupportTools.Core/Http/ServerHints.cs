@@ -71,8 +71,13 @@ internal readonly record struct ServerHints(TimeSpan? RetryAfter, bool HoldAll)
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("rate_reset", out var reset) && reset.TryGetDouble(out var seconds) && seconds >= 0
+            // Close has sent it at the top level and inside an "error" object; read both.
+            var root = json.RootElement;
+            var holder = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                ? error
+                : root;
+            return holder.ValueKind == JsonValueKind.Object
+                && holder.TryGetProperty("rate_reset", out var reset) && reset.TryGetDouble(out var seconds) && seconds >= 0
                 ? TimeSpan.FromSeconds(seconds)
                 : null;
         }

@@ -306,6 +306,8 @@ public sealed class ServiceClient : IDisposable
     private static string? JsonErrorText(JsonElement root)
     {
         var parts = new List<string>();
+        if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object)
+            root = nested;
         foreach (var name in new[] { "error", "message", "description" })
             if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
             {

@@ -224,6 +224,18 @@ public sealed class LoopbackServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rate_limit_holds_under_concurrent_requests()
+    {
+        await StartAsync(new LoopbackServerOptions { RateLimit = new RateLimitPolicy(10, TimeSpan.FromMinutes(1), RateLimitHint.None) });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _client.GetAsync("/ping")));
+
+        Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(40, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(10, _handled);
+    }
+
+    [Fact]
     public async Task Rate_limit_lets_requests_through_again_once_the_stated_reset_has_passed()
     {
         await StartAsync(new LoopbackServerOptions { RateLimit = new RateLimitPolicy(2, TimeSpan.FromSeconds(1), RateLimitHint.RateLimitHeader) });

@@ -35,6 +35,7 @@ public class ServerHintsTests
     public void A_429s_json_rate_reset_counts_when_no_header_says_more()
     {
         Assert.Equal(TimeSpan.FromSeconds(1.25), Hints(429, """{"error":"API call count exceeded","rate_reset":1.25}""").RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), Hints(429, """{"error":{"message":"API call count exceeded","rate_reset":1.5}}""").RetryAfter);
         Assert.Equal(TimeSpan.FromSeconds(2), Hints(429, """{"rate_reset":1.25}""", ("Retry-After", "2")).RetryAfter);
     }
 
