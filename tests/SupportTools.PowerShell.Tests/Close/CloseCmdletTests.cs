@@ -70,6 +70,14 @@ public sealed class CloseCmdletTests : ModuleTest, IAsyncLifetime
     }
 
     [Fact]
+    public void Import_shows_progress_of_the_leads_and_ends_it()
+    {
+        var result = Close("Import-CloseLead -Path $rest[0] -ApiKey $key -BaseUri $uri -ErrorAction SilentlyContinue", null, Messy());
+        Assert.Contains(result.Progress, p => p.Activity == "Importing Close leads" && p.RecordType == ProgressRecordType.Processing);
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing_and_writes_no_file_but_still_reports_invalid_rows()
     {
         var failed = Ps.PathOf("failed.csv");
