@@ -24,6 +24,10 @@
         'Get-CallStatistic'
         'Get-CallRecord'
         'ConvertTo-CallStatisticJson'
+        'ConvertTo-CloseLead'
+        'Import-CloseLead'
+        'Get-CloseLead'
+        'Measure-CloseLead'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

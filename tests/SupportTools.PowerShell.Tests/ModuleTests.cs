@@ -17,6 +17,7 @@ public sealed class ModuleTests : IDisposable
         "Get-DeskCase", "Measure-DeskCase",
         "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
         "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
+        "ConvertTo-CloseLead", "Import-CloseLead", "Get-CloseLead", "Measure-CloseLead",
     };
 
     private List<Type> CmdletClasses() =>

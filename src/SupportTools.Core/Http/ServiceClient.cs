@@ -146,7 +146,8 @@ public sealed class ServiceClient : IDisposable
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             var attempt = await ExchangeOnceAsync(exchange, number, cancellationToken).ConfigureAwait(false);
-            exchange.Ambiguous = !exchange.Request.IsIdempotent && attempt.MaybeActed && !attempt.Succeeded;
+            // Sticky: once an attempt may have acted, every later resend looks first (a 429 after a drop included).
+            exchange.Ambiguous |= !exchange.Request.IsIdempotent && attempt.MaybeActed && !attempt.Succeeded;
             if (attempt.Hints is { HoldAll: true, RetryAfter: { } wait } && wait <= _options.MaxDelay)
                 _gate.HoldUntil(_time.GetUtcNow() + wait);
             return attempt;
@@ -193,7 +194,8 @@ public sealed class ServiceClient : IDisposable
                 Status = status,
                 Body = content,
                 Headers = headers,
-                MaybeActed = true,
+                // A complete 429 or 503 says the server did not do the work (as ShouldRetry assumes): no lookup needed.
+                MaybeActed = status is not (429 or 503),
                 Hints = ServerHints.From(status.Value, headers, content, _time.GetUtcNow()),
                 Elapsed = Stopwatch.GetElapsedTime(started),
             });

@@ -79,6 +79,12 @@ public static class ErrorRecords
     public const string InvalidCallFilter = nameof(InvalidCallFilter);
     /// <summary>A -TimeZone id that the tz database does not know.</summary>
     public const string UnknownTimeZone = nameof(UnknownTimeZone);
+    /// <summary>Import-CloseLead: a row could not be cleaned (the message names the row and every problem); it was not sent.</summary>
+    public const string InvalidLeadRow = nameof(InvalidLeadRow);
+    /// <summary>Import-CloseLead: creating a lead failed after the allowed attempts; the lead was not created.</summary>
+    public const string CloseLeadNotCreated = nameof(CloseLeadNotCreated);
+    /// <summary>Import-CloseLead, Get-CloseLead: Close has no lead custom field by the name needed (nothing was created).</summary>
+    public const string CloseCustomFieldNotFound = nameof(CloseCustomFieldNotFound);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
