@@ -15,6 +15,8 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Get-DeskCase'
+        'Measure-DeskCase'
         'Import-CallRecord'
         'Import-CallZone'
         'Get-CallCountry'
@@ -22,6 +24,10 @@
         'Get-CallStatistic'
         'Get-CallRecord'
         'ConvertTo-CallStatisticJson'
+        'ConvertTo-CloseLead'
+        'Import-CloseLead'
+        'Get-CloseLead'
+        'Measure-CloseLead'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,7 +1,7 @@
 namespace SupportTools.Bench;
 
 /// <summary>Command-line options shared by the benchmarks.</summary>
-internal sealed record BenchOptions(long Activities, int Tickets, int Repeat, long? Calls = null)
+internal sealed record BenchOptions(long Activities, int Tickets, int Repeat, long? Calls = null, int Rows = 1000, int Rate = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -9,6 +9,7 @@ internal sealed record BenchOptions(long Activities, int Tickets, int Repeat, lo
         var tickets = 10_000;
         var repeat = 1;
         long? calls = null;
+        int rows = 1000, rate = 20;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -17,9 +18,11 @@ internal sealed record BenchOptions(long Activities, int Tickets, int Repeat, lo
                 case "--tickets": tickets = int.Parse(args[i + 1]); break;
                 case "--repeat": repeat = Math.Max(1, int.Parse(args[i + 1])); break;
                 case "--calls": calls = long.Parse(args[i + 1]); break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --activities N, --tickets N (realism), --calls N (calls-*), --repeat N.");
+                case "--rows": rows = Math.Max(1, int.Parse(args[i + 1])); break;
+                case "--rate": rate = Math.Max(1, int.Parse(args[i + 1])); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Use --activities N, --tickets N (realism), --calls N (calls-*), --rows N and --rate N (close-import), --repeat N.");
             }
         }
-        return new BenchOptions(activities, tickets, repeat, calls);
+        return new BenchOptions(activities, tickets, repeat, calls, rows, rate);
     }
 }

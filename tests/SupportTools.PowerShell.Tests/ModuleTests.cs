@@ -14,8 +14,10 @@ public sealed class ModuleTests : IDisposable
     public static TheoryData<string> CmdletNames => new()
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
+        "Get-DeskCase", "Measure-DeskCase",
         "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
         "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
+        "ConvertTo-CloseLead", "Import-CloseLead", "Get-CloseLead", "Measure-CloseLead",
     };
 
     private List<Type> CmdletClasses() =>

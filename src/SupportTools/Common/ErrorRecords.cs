@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using SupportTools.Calls;
+using SupportTools.Desk;
+using SupportTools.Http;
 using SupportTools.Storage;
 
 namespace SupportTools.Commands;
@@ -52,10 +54,37 @@ public static class ErrorRecords
     public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
     /// <summary>The database file could not be read or written, or is damaged.</summary>
     public const string DatabaseIOError = nameof(DatabaseIOError);
+    /// <summary>A service refused the credentials (HTTP 401); never retried.</summary>
+    public const string HttpAuthenticationFailed = nameof(HttpAuthenticationFailed);
+    /// <summary>A service refused the action for these credentials (HTTP 403).</summary>
+    public const string HttpPermissionDenied = nameof(HttpPermissionDenied);
+    /// <summary>A service has no such resource (HTTP 404): check -BaseUri and identifiers.</summary>
+    public const string HttpNotFound = nameof(HttpNotFound);
+    /// <summary>A service refused the request itself (another 4xx, e.g. a 400 with field errors); the message has its words.</summary>
+    public const string HttpRequestRejected = nameof(HttpRequestRejected);
+    /// <summary>
+    /// A service stayed unavailable through every retry (429, 5xx, no connection), asked to wait longer than allowed, or
+    /// failed a create in a way that leaves open whether it took effect.
+    /// </summary>
+    public const string HttpServiceUnavailable = nameof(HttpServiceUnavailable);
+    /// <summary>A service gave no complete answer in time on any attempt.</summary>
+    public const string HttpTimeout = nameof(HttpTimeout);
+    /// <summary>A service answered with something it should not send (not JSON, a link to another site).</summary>
+    public const string HttpInvalidResponse = nameof(HttpInvalidResponse);
+    /// <summary>A Desk page's next link leads back to a page already pulled: the pull stopped instead of looping forever.</summary>
+    public const string DeskPagingLoop = nameof(DeskPagingLoop);
+    /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
+    public const string InvalidDeskPage = nameof(InvalidDeskPage);
     /// <summary>A call filter (-Filter) is malformed JSON, names an unknown field or operator, or has a value of the wrong type; the message gives its path in the list.</summary>
     public const string InvalidCallFilter = nameof(InvalidCallFilter);
     /// <summary>A -TimeZone id that the tz database does not know.</summary>
     public const string UnknownTimeZone = nameof(UnknownTimeZone);
+    /// <summary>Import-CloseLead: a row could not be cleaned (the message names the row and every problem); it was not sent.</summary>
+    public const string InvalidLeadRow = nameof(InvalidLeadRow);
+    /// <summary>Import-CloseLead: creating a lead failed after the allowed attempts; the lead was not created.</summary>
+    public const string CloseLeadNotCreated = nameof(CloseLeadNotCreated);
+    /// <summary>Import-CloseLead, Get-CloseLead: Close has no lead custom field by the name needed (nothing was created).</summary>
+    public const string CloseCustomFieldNotFound = nameof(CloseCustomFieldNotFound);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 
@@ -67,6 +96,8 @@ public static class ErrorRecords
     public static ErrorRecord? From(Exception exception, object? target, string? errorId = null) => exception switch
     {
         StoreException store => Store(store),
+        ServiceException service => Service(service, target),
+        DeskPageException page => new(exception, page.Problem == DeskPageProblem.Loop ? DeskPagingLoop : InvalidDeskPage, ErrorCategory.InvalidResult, page.PageUri),
         InputFormatException input => InvalidInput(input, errorId ?? (input.Path is null ? InvalidInputObject : InvalidInputFile), target),
         FileNotFoundException notFound => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target ?? notFound.FileName),
         DirectoryNotFoundException => new(exception, FileNotFound, ErrorCategory.ObjectNotFound, target),
@@ -93,6 +124,35 @@ public static class ErrorRecords
             _ => (DatabaseIOError, ErrorCategory.ReadError),
         };
         return new ErrorRecord(exception, id, category, exception.DatabasePath);
+    }
+
+    /// <summary>A failed request: the id and category say why (see <see cref="ServiceFailure"/>); the target is the item being sent, else the URL.</summary>
+    public static ErrorRecord Service(ServiceException exception, object? target = null)
+    {
+        var (id, category) = exception.Failure switch
+        {
+            ServiceFailure.Authentication => (HttpAuthenticationFailed, ErrorCategory.AuthenticationError),
+            ServiceFailure.PermissionDenied => (HttpPermissionDenied, ErrorCategory.PermissionDenied),
+            ServiceFailure.NotFound => (HttpNotFound, ErrorCategory.ObjectNotFound),
+            ServiceFailure.Rejected => (HttpRequestRejected, ErrorCategory.InvalidArgument),
+            ServiceFailure.Timeout => (HttpTimeout, ErrorCategory.OperationTimeout),
+            ServiceFailure.InvalidResponse => (HttpInvalidResponse, ErrorCategory.InvalidResult),
+            _ => (HttpServiceUnavailable, ErrorCategory.ResourceUnavailable),
+        };
+        return new ErrorRecord(exception, id, category, target ?? exception.RequestUri)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = exception.Failure switch
+                {
+                    ServiceFailure.Authentication => "Check the credentials (user and password, or API key) and run the command again.",
+                    ServiceFailure.Ambiguous => "Check in the service whether the item exists before running the command again.",
+                    ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Network or ServiceFailure.Timeout =>
+                        "The service is busy or unreachable: try again later.",
+                    _ => "",
+                },
+            },
+        };
     }
 
     /// <summary>An exception <see cref="From"/> does not know: reported with its own type so nothing is lost.</summary>

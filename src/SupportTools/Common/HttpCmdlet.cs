@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using SupportTools.Http;
 
 namespace SupportTools.Commands;
 
@@ -36,15 +37,16 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> off the pipeline thread and writes each item it emits with <c>WriteObject</c>, as
-    /// it arrives; its reports become progress (under <paramref name="activity"/>), verbose lines and warnings.
+    /// Runs <paramref name="work"/> off the pipeline thread and writes each item it emits with <c>WriteObject</c> (or
+    /// hands it to <paramref name="sink"/>, e.g. to write some as errors), on the pipeline thread, as it arrives; its
+    /// reports become progress (under <paramref name="activity"/>), verbose lines and warnings.
     /// </summary>
-    protected void WriteAsync<T>(string activity, string unit, Func<IOperationReporter, Action<T>, CancellationToken, Task> work)
+    protected void WriteAsync<T>(string activity, string unit, Func<IOperationReporter, Action<T>, CancellationToken, Task> work, Action<T>? sink = null)
     {
         var reporter = new CmdletReporter(this, activity, unit);
         try
         {
-            new CallerThreadBridge(reporter).Run(work, item => WriteObject(item), CancellationToken);
+            new CallerThreadBridge(reporter).Run(work, sink ?? (item => WriteObject(item)), CancellationToken);
         }
         finally
         {
@@ -65,6 +67,15 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
             reporter.Complete();
         }
     }
+
+    /// <summary>
+    /// The options for a client of the module's one HTTP layer (retries, rate-limit hints, a verbose line per request)
+    /// for this cmdlet's service at <see cref="ServiceUri"/>. Call it on the pipeline thread (an invalid -BaseUri
+    /// terminates here); create the <see cref="ServiceClient"/> from it inside the async work, with the reporter given
+    /// there, and dispose it there.
+    /// </summary>
+    protected ServiceClientOptions ClientOptions(string serviceName, IRequestSigner? signer, int maxConcurrency = 1) =>
+        new() { BaseUri = ServiceUri, ServiceName = serviceName, Signer = signer, MaxConcurrency = maxConcurrency };
 
     /// <summary>The text of a secret, for the HTTP layer only: never write it to any stream or error.</summary>
     protected static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;

@@ -1,0 +1,56 @@
+namespace SupportTools.Close;
+
+/// <summary>
+/// One input row before cleaning: its number (the file line for a CSV, the position in the pipeline otherwise) and its
+/// cells by column name, case-insensitive, with <c>-Map</c> already applied (so <c>Organisation</c> arrives as
+/// <c>Company</c>). Cells outside the standard columns are kept: they are custom fields.
+/// </summary>
+public sealed class LeadRow
+{
+    private readonly Dictionary<string, string?> _cells;
+
+    private LeadRow(long row, Dictionary<string, string?> cells, string? problem)
+    {
+        Row = row;
+        _cells = cells;
+        Problem = problem;
+    }
+
+    /// <summary>The row number: the file line where the row starts, or the 1-based position of a piped object.</summary>
+    public long Row { get; }
+
+    /// <summary>The cells, by canonical column name.</summary>
+    public IReadOnlyDictionary<string, string?> Cells => _cells;
+
+    /// <summary>What is wrong with the row as a whole (e.g. more cells than the header has columns), or null.</summary>
+    internal string? Problem { get; }
+
+    /// <summary>The text of <paramref name="column"/>, or null when the row has no such column.</summary>
+    public string? this[string column] => _cells.GetValueOrDefault(column);
+
+    /// <summary>
+    /// Builds a row from its cells. <paramref name="map"/> names the source column of a lead column
+    /// (<c>Company → Organisation</c>, case-insensitive); a mapped source column is taken as that lead column only.
+    /// Throws <see cref="ArgumentException"/> when two cells land on the same column.
+    /// </summary>
+    public static LeadRow Create(long row, IEnumerable<KeyValuePair<string, string?>> cells, IReadOnlyDictionary<string, string>? map = null)
+        => Create(row, cells, map, null);
+
+    /// <summary>As <see cref="Create(long, IEnumerable{KeyValuePair{string, string}}, IReadOnlyDictionary{string, string}?)"/>, with a problem of the row as a whole.</summary>
+    internal static LeadRow Create(long row, IEnumerable<KeyValuePair<string, string?>> cells, IReadOnlyDictionary<string, string>? map, string? problem)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (target, source) in map ?? new Dictionary<string, string>())
+            renamed[source] = CloseLeadColumns.Canonical(target);
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in cells)
+        {
+            var column = renamed.TryGetValue(name, out var target) ? target : CloseLeadColumns.Canonical(name.Trim());
+            if (map is not null && !renamed.ContainsKey(name) && map.ContainsKey(column) && !string.Equals(map[column], column, StringComparison.OrdinalIgnoreCase))
+                continue; // -Map named another column for this one: the same-named column is not it
+            if (!result.TryAdd(column, value))
+                throw new ArgumentException($"Two columns give '{column}' (check -Map and the column names, which are case-insensitive).");
+        }
+        return new LeadRow(row, result, problem);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using SupportTools.Http;
+
+namespace SupportTools.Desk;
+
+/// <summary>
+/// Pulls every case of a <see cref="DeskCaseQuery"/>: the first page, then each <c>_links.next</c> until there is none.
+/// One page is held at a time and its cases are emitted as they are read, so memory stays flat however many cases
+/// there are. A <c>next</c> link to a page already pulled (compared as a normalised URL: same path, same query
+/// parameters in any order) stops the pull with a <see cref="DeskPageException"/> instead of looping; a page that is
+/// not a HAL page of cases stops it too, naming the page. One entry that is not a valid case (a bad field) is that
+/// entry's problem: given a <c>badEntry</c> callback, it gets the exception and the pull goes on. Progress counts
+/// cases of <c>total_entries</c> and pages.
+/// </summary>
+public static class DeskCasePager
+{
+    /// <summary>
+    /// Pulls the cases from the Desk API at <paramref name="options"/>' address through one <see cref="ServiceClient"/>
+    /// (retries, rate-limit hints, a verbose line per request), passing each case to <paramref name="emit"/>.
+    /// </summary>
+    public static async Task PullAsync(ServiceClientOptions options, DeskCaseQuery query, IOperationReporter reporter,
+        Action<DeskCase> emit, Action<DeskPageException>? badEntry, CancellationToken cancellationToken)
+    {
+        using var client = new ServiceClient(options, reporter);
+        await PullAsync(options.BaseUri, query, (page, token) => client.GetJsonAsync(page.AbsoluteUri, token), reporter, emit, badEntry, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pulls the cases, fetching each page (an absolute URL on <paramref name="baseUri"/>'s origin, or where the previous
+    /// page's <c>next</c> link points) with <paramref name="fetch"/> and passing each case to <paramref name="emit"/>, and
+    /// each entry that is not a valid case to <paramref name="badEntry"/> (null: such an entry stops the pull).
+    /// </summary>
+    public static async Task PullAsync(Uri baseUri, DeskCaseQuery query, Func<Uri, CancellationToken, Task<JsonDocument>> fetch,
+        IOperationReporter reporter, Action<DeskCase> emit, Action<DeskPageException>? badEntry, CancellationToken cancellationToken)
+    {
+        var pulledPages = new Dictionary<string, int>(StringComparer.Ordinal);
+        var target = new Uri(baseUri, query.FirstPage());
+        long cases = 0, entries = 0;
+        long? total = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var number = pulledPages.Count + 1;
+            pulledPages.Add(Key(target), number);
+            using (var document = await fetch(target, cancellationToken).ConfigureAwait(false))
+            {
+                var page = DeskPage.Read(document.RootElement, target);
+                total ??= page.TotalEntries;
+                for (var i = 0; i < page.Count; i++, entries++)
+                {
+                    DeskCase deskCase;
+                    try
+                    {
+                        deskCase = DeskCaseReader.Read(page.Entries[i], target, i, query.IncludeCustomFields);
+                    }
+                    catch (DeskPageException invalid) when (badEntry is not null)
+                    {
+                        badEntry(invalid);
+                        continue;
+                    }
+                    emit(deskCase);
+                    cases++;
+                }
+                reporter.Progress(Status(number, total, query.PerPage), cases, total);
+                if (page.NextHref is null) break;
+                var next = Resolve(target, page.NextHref);
+                if (pulledPages.TryGetValue(Key(next), out var earlier))
+                    throw new DeskPageException(DeskPageProblem.Loop, target,
+                        $"its next link ({page.NextHref}) leads back to page {earlier.ToString(CultureInfo.InvariantCulture)} of this pull; stopped after {number.ToString(CultureInfo.InvariantCulture)} pages and {cases.ToString(CultureInfo.InvariantCulture)} cases instead of pulling forever.");
+                target = next;
+            }
+        }
+        reporter.Verbose($"Desk: {cases.ToString("N0", CultureInfo.InvariantCulture)} cases in {pulledPages.Count.ToString(CultureInfo.InvariantCulture)} pages.");
+        if (total is { } expected && expected != entries)
+            reporter.Warning($"Desk said the list holds {expected.ToString("N0", CultureInfo.InvariantCulture)} cases (total_entries) but its pages held {entries.ToString("N0", CultureInfo.InvariantCulture)}: cases were probably added or changed during the pull.");
+    }
+
+    private static string Status(int page, long? total, int perPage) => total is { } entries
+        ? $"Page {page.ToString(CultureInfo.InvariantCulture)} of {Math.Max(1, (entries + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture)}"
+        : $"Page {page.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A HAL href, relative to the page it came from, as an absolute URL.</summary>
+    private static Uri Resolve(Uri page, string href) =>
+        Uri.TryCreate(page, href, out var resolved) ? resolved
+            : throw new DeskPageException(DeskPageProblem.InvalidPage, page, $"its next link '{href}' is not a URL.");
+
+    /// <summary>
+    /// A page's identity: origin, path and the query's parameters sorted (so <c>?per_page=100&amp;page=2</c> and
+    /// <c>?page=2&amp;per_page=100</c> are one page), each decoded.
+    /// </summary>
+    internal static string Key(Uri page)
+    {
+        var parameters = page.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => Uri.UnescapeDataString(p.Replace('+', ' ')))
+            .Order(StringComparer.Ordinal);
+        return page.GetLeftPart(UriPartial.Path) + "?" + string.Join("&", parameters);
+    }
+}
