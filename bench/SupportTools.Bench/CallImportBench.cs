@@ -62,11 +62,13 @@ internal static class CallImportBench
                     if (!File.Exists(file)) WriteCalls(file, size, format);
                     var db = scratch.File($"store-{size}-{run}-{Extension(format)}.db");
                     CallImportSummary? summary = null;
+                    var sampler = new ThreadCpuSampler();
                     var (time, cpu) = Timed(() =>
                     {
                         using var store = CallStore.Open(db);
                         summary = store.ImportFile(file);
                     });
+                    var threads = sampler.Busiest();
                     if (summary!.Inserted != size) throw new InvalidOperationException($"imported {summary.Inserted:N0} of {size:N0} calls");
                     TimeSpan? anchorTime = null;
                     if (format == CallFileFormat.Csv && anchor is not null)
@@ -76,7 +78,8 @@ internal static class CallImportBench
                         File.Delete(anchorDb);
                     }
                     var step = $"import {Extension(format)}";
-                    Print(step, size, time, cpu, anchorTime, $"{new FileInfo(db).Length / 1e6:N0} MB store");
+                    Print(step, size, time, cpu, anchorTime, $"{new FileInfo(db).Length / 1e6:N0} MB store; busiest threads {threads[0].TotalSeconds:N1} s and " +
+                        $"{threads[1].TotalSeconds:N1} s CPU (two idle cores: ~{size / threads[0].TotalSeconds:N0} calls/s)");
                     results.Add((size, step, time.TotalSeconds, anchorTime is { } a ? time / a : null));
                     foreach (var leftover in Directory.EnumerateFiles(scratch.Path, $"store-{size}-{run}-*")) File.Delete(leftover);
                 }

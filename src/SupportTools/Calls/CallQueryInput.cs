@@ -23,7 +23,7 @@ internal static class CallQueryInput
     public static CallFilter Filter(Cmdlet cmdlet, object[]? filter, CallTimeZone zone)
     {
         var parsed = CallFilter.From((filter ?? []).Select(Neutral), zone);
-        cmdlet.WriteVerbose($"Filter: WHERE {parsed.Where}");
+        cmdlet.WriteVerbose(parsed.Where == "1" ? "Filter: none (every call)." : $"Filter: WHERE {parsed.Where}");
         return parsed;
     }
 
