@@ -32,6 +32,9 @@ internal sealed class CallZoneFile
     public static CallZoneFile Read(string path)
     {
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        while (text.Peek() is ' ' or '\t' or '\r' or '\n') text.Read();
+        if (text.Peek() is '[' or '{')
+            throw new InputFormatException("the file is JSON (call records?), not a zone table (CSV with zone_id,country,region,prefix); import CDRs with Import-CallRecord", path, 1);
         using var parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Mode = CsvMode.RFC4180 });
         if (!Read(parser, path)) throw new InputFormatException("the file is empty; expected a zone table (CSV with zone_id,country,region,prefix)", path, 1);
         var headers = Enumerable.Range(0, parser.Count).Select(i => Value(parser, i, path)).ToArray();

@@ -191,8 +191,10 @@ public static class ErrorRecords
         new(new IOException($"'{path}' is a folder; give a file name (e.g. '{Path.Combine(path, "name")}')."), PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A folder where files to read were expected.</summary>
-    public static ErrorRecord FolderGivenForInput(string path, string filePattern, string? filePatterns = null) =>
-        new(new IOException($"'{path}' is a folder, not a file. Give the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePatterns ?? filePattern} files."),
+    public static ErrorRecord FolderGivenForInput(string path, string filePattern, string? filePatterns = null, bool offerRecurse = true) =>
+        new(new IOException($"'{path}' is a folder, not a file. Give " + (offerRecurse
+                ? $"the files in it (e.g. '{Path.Combine(path, filePattern)}') or add -Recurse to take its {filePatterns ?? filePattern} files."
+                : $"a file in it (e.g. '{Path.Combine(path, filePattern)}').")),
             PathIsFolder, ErrorCategory.InvalidArgument, path);
 
     /// <summary>A path on a provider that is not the file system.</summary>

@@ -30,7 +30,8 @@ internal sealed class ProviderPaths(PSCmdlet cmdlet)
                 if (found.Length == 0) cmdlet.WriteWarning($"'{item}' holds no {filePattern} files (subfolders included).");
                 files.AddRange(found);
             }
-            else if (Directory.Exists(item)) cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePatterns[0], filePattern));
+            else if (Directory.Exists(item))
+                cmdlet.WriteError(ErrorRecords.FolderGivenForInput(item, filePatterns[0], filePattern, cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("Recurse")));
         }
         return files;
     }

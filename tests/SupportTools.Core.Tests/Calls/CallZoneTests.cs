@@ -138,6 +138,7 @@ public sealed class CallZoneTests : IDisposable
         { "zone_id,country,region,prefix\n1,NZ,NZ Other,64\n2,NZ,NZ Mobile,+64\n", 3, "prefix", "zone 1's" },
         { "zone_id,country,region,prefix\n1,NZ,NZ Other,64abc\n", 2, "prefix", "number prefix" },
         { "call_id,call_time\n1,2016-03-04T08:00:00Z\n", 1, null, "Import-CallRecord" },
+        { "\n[{\"call_id\":\"1\"}]", 1, null, "Import-CallRecord" },
     };
 
     [Theory]

@@ -105,6 +105,9 @@ public sealed class CallImportCmdletTests : ModuleTest
         var regions = RunOk("Get-CallRegion 'NEW ZEALAND' -Database $args[0]", db).Output;
         Assert.Equal([("New Zealand North", 2L), ("New Zealand South", 1L)], regions.Select(r => ((string)P(r, "Region")!, (long)P(r, "ZoneId")!)));
 
+        var folder = Assert.Single(Ps.Run("Import-CallZone $args[0] -Database $args[1]", Ps.Directory, db).AllErrors);
+        Assert.Equal("PathIsFolder", Id(folder));
+        Assert.DoesNotContain("-Recurse", folder.Exception.Message);
         var several = Assert.Single(Ps.Run("Import-CallZone z*.csv -Database $args[0]", db).AllErrors);
         Assert.Equal("InvalidArgument", Id(several));
         var bad = Assert.Single(Ps.Run("Import-CallZone $args[0] -Database $args[1]", Write("z3.csv", "zone_id,country,region,prefix\n1,A,A x,64\n1,A,A y,65\n"), db).AllErrors);
