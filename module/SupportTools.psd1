@@ -1,6 +1,6 @@
 @{
     RootModule           = 'SupportTools.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '5f0c8d3e-2b7a-4c61-9a43-8d1e6f2b7c90'
     Author               = 'SupportTools contributors'
     CompanyName          = 'SupportTools'

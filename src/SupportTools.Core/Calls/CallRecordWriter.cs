@@ -31,7 +31,8 @@ internal sealed class CallRecordWriter : IDisposable
         _file = file;
         _stream = stream;
         _format = format;
-        _json = new Utf8JsonWriter(_buffer);
+        // Plain "+64..." as Kazoo writes numbers, not the default encoder's "\u002B64...".
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (format == CallFileFormat.Csv) Append(CsvHeader + "\n");
         else if (format == CallFileFormat.JsonArray) Append("[\n");
     }
