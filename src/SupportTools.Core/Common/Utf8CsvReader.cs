@@ -164,17 +164,10 @@ internal sealed class Utf8CsvReader
         _fields[Count++] = (start, length);
     }
 
-    /// <summary>Keeps the unread bytes, reads more behind them (growing the buffer when one row fills it).</summary>
+    /// <summary>Reads more of the stream behind the unread bytes (see <see cref="StreamWindow"/>).</summary>
     private void Refill()
     {
-        var kept = _end - _start;
-        if (kept == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        else if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, kept);
-        _start = 0;
-        _end = kept;
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0) _endOfFile = true;
-        _end += read;
+        if (StreamWindow.Refill(_stream, ref _buffer, ref _start, ref _end) == 0) _endOfFile = true;
     }
 
     private InputFormatException Malformed(string what) => new($"the CSV is malformed: {what}", _path, _nextLine);
