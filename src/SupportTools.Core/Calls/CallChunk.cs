@@ -1,3 +1,5 @@
+using SupportTools.Storage;
+
 namespace SupportTools.Calls;
 
 /// <summary>A run of parsed calls with their text in one UTF-8 buffer, handed from the parsing thread to the writer.</summary>
@@ -6,7 +8,7 @@ internal sealed class CallChunk
     /// <summary>Calls a chunk holds (about 1 MB of text for Kazoo-sized records).</summary>
     public const int Capacity = 8192;
 
-    private byte[] _text = new byte[1 << 20];
+    private byte[] _text = PinnedBytes.Allocate(1 << 20); // pinned: the writer binds the text in place
     private int _textLength;
 
     /// <summary>The calls; the first <see cref="Count"/> are filled.</summary>
@@ -47,7 +49,7 @@ internal sealed class CallChunk
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>
     public TextSlice AddText(ReadOnlySpan<byte> value)
     {
-        if (_textLength + value.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+        if (_textLength + value.Length > _text.Length) PinnedBytes.Grow(ref _text, _textLength + value.Length);
         value.CopyTo(_text.AsSpan(_textLength));
         var slice = new TextSlice(_textLength, value.Length);
         _textLength += value.Length;

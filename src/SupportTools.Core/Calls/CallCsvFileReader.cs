@@ -1,111 +1,114 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace SupportTools.Calls;
 
 /// <summary>
 /// CDRs as CSV (RFC 4180, comma-separated, UTF-8): a header row of CDR field names (see
 /// <see cref="CallFields.OfHeader"/>: <c>call_id</c> or <c>CallId</c>), then one call per row; other columns are
-/// ignored. An empty cell is a missing value. Lines are CsvHelper's raw row numbers.
+/// ignored. An empty cell is a missing value. Values go from the file's bytes to the row builder without becoming
+/// strings (see <see cref="Utf8CsvReader"/>). A file with a UTF-16 or UTF-32 byte order mark is converted to UTF-8 as it
+/// is read; bytes that are not UTF-8 read as U+FFFD, as a text reader would read them. Lines are where a row starts.
 /// </summary>
 internal sealed class CallCsvFileReader : CallRecordFileReader
 {
-    private readonly StreamReader _text;
-    private readonly CsvParser _parser;
+    private readonly Stream _utf8Stream;
+    private readonly Utf8CsvReader _csv;
     private readonly CallField[] _columns;
-    private byte[] _utf8 = new byte[256];
+    private byte[] _repaired = [];
 
     /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
     public CallCsvFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture)
     {
-        _text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        _parser = new CsvParser(_text, new CsvConfiguration(CultureInfo.InvariantCulture) { Mode = CsvMode.RFC4180 }, leaveOpen: true);
-        if (!Read()) throw new InputFormatException("the file holds no header row; expected CSV with CDR field names (call_id, call_time, …)", path, 1);
-        _columns = new CallField[_parser.Count];
-        var headers = new string[_parser.Count];
+        _utf8Stream = Utf8(stream);
+        _csv = new Utf8CsvReader(_utf8Stream, path);
+        if (!_csv.Read()) throw new InputFormatException("the file holds no header row; expected CSV with CDR field names (call_id, call_time, …)", path, 1);
+        _columns = new CallField[_csv.Count];
+        var headers = new string[_csv.Count];
         for (var i = 0; i < _columns.Length; i++)
         {
-            headers[i] = Value(i);
+            headers[i] = Encoding.UTF8.GetString(_csv[i]);
             _columns[i] = CallFields.OfHeader(headers[i]);
             if (_columns[i] != CallField.None && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
-                throw new InputFormatException($"the header names {CallFields.NameOf(_columns[i])} twice", path, 1, field: headers[i]);
+                throw new InputFormatException($"the header names {CallFields.NameOf(_columns[i])} twice", path, _csv.Line, field: headers[i]);
         }
         if (headers.Any(h => CallFields.HeaderIs(h, "prefix")) && headers.Any(h => CallFields.HeaderIs(h, "zone_id")))
-            throw new InputFormatException("the file is a zone table (zone_id, country, region, prefix), not call records; import it with Import-CallZone", path, 1);
+            throw new InputFormatException("the file is a zone table (zone_id, country, region, prefix), not call records; import it with Import-CallZone", path, _csv.Line);
         if (!_columns.Contains(CallField.CallId) || !(_columns.Contains(CallField.CallTime) || _columns.Contains(CallField.Timestamp)))
             throw new InputFormatException(
                 $"the header must name call_id and call_time (or timestamp), found {string.Join(",", headers.Take(8))}{(headers.Length > 8 ? ",…" : "")}; " +
-                "expected call records: Kazoo CDR JSON, or CSV with the CDR field names", path, 1);
+                "expected call records: Kazoo CDR JSON, or CSV with the CDR field names", path, _csv.Line);
     }
 
     /// <inheritdoc />
     public override bool Fill(CallChunk chunk)
     {
-        while (!chunk.IsFull && Read())
+        var columns = _columns;
+        while (!chunk.IsFull && _csv.Read())
         {
             Records++;
-            if (_parser.Count != _columns.Length)
-                throw new InputFormatException($"the row has {_parser.Count} values, the header names {_columns.Length} columns", Path, _parser.RawRow, record: Records);
+            if (_csv.Count != columns.Length)
+                throw new InputFormatException($"the row has {_csv.Count} values, the header names {columns.Length} columns", Path, _csv.Line, record: Records);
             var field = CallField.None;
             try
             {
                 Builder.Begin(chunk);
-                for (var i = 0; i < _columns.Length; i++)
+                for (var i = 0; i < columns.Length; i++)
                 {
-                    field = _columns[i];
+                    field = columns[i];
                     if (field == CallField.None) continue;
-                    var value = Value(i);
-                    if (value.Length == 0) continue;
-                    if (_utf8.Length < Encoding.UTF8.GetMaxByteCount(value.Length)) _utf8 = new byte[Encoding.UTF8.GetMaxByteCount(value.Length) * 2];
-                    Builder.Set(field, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)), isString: true);
+                    var value = _csv[i];
+                    if (value.IsEmpty) continue;
+                    Builder.Set(field, System.Text.Unicode.Utf8.IsValid(value) ? value : Repaired(value), isString: true);
                 }
                 field = CallField.None;
                 Builder.End();
             }
             catch (CallFieldException exception)
             {
-                throw BadField(exception, _parser.RawRow, field);
+                throw BadField(exception, _csv.Line, field);
             }
         }
         return chunk.Count > 0;
     }
 
-    private bool Read()
+    /// <summary><paramref name="value"/> with what is not UTF-8 replaced by U+FFFD.</summary>
+    private ReadOnlySpan<byte> Repaired(ReadOnlySpan<byte> value)
     {
-        try
-        {
-            return _parser.Read();
-        }
-        catch (CsvHelperException exception)
-        {
-            throw Malformed(exception);
-        }
+        var text = Encoding.UTF8.GetString(value);
+        if (_repaired.Length < Encoding.UTF8.GetMaxByteCount(text.Length)) _repaired = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        return _repaired.AsSpan(0, Encoding.UTF8.GetBytes(text, _repaired));
     }
 
-    /// <summary>Value <paramref name="column"/> of the current row (CsvHelper checks a value when it is asked for).</summary>
-    private string Value(int column)
+    /// <summary>
+    /// <paramref name="stream"/> as UTF-8 after its byte order mark: a UTF-8 one is skipped, a UTF-16/32 one converted
+    /// (as the text reader that read these files before did).
+    /// </summary>
+    private static Stream Utf8(Stream stream)
     {
-        try
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        head = head[..read];
+        stream.Position = 0;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return _parser[column];
+            stream.Position = 3;
+            return stream;
         }
-        catch (CsvHelperException exception)
+        foreach (var encoding in new Encoding[] { new UTF32Encoding(false, true), new UTF32Encoding(true, true), Encoding.Unicode, Encoding.BigEndianUnicode })
         {
-            throw Malformed(exception);
+            var preamble = encoding.Preamble;
+            if (!head.StartsWith(preamble)) continue;
+            stream.Position = preamble.Length;
+            return Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
         }
+        return stream;
     }
-
-    /// <summary>CsvHelper's complaint (when reading a row, or a value of it) as the file's error.</summary>
-    private InputFormatException Malformed(CsvHelperException exception) =>
-        new("the CSV is malformed (a quote inside an unquoted value, or a quoted value that never ends)", Path, _parser.Row, inner: exception);
 
     /// <inheritdoc />
     public override void Dispose()
     {
-        _parser.Dispose();
-        _text.Dispose();
+        if (!ReferenceEquals(_utf8Stream, Stream)) _utf8Stream.Dispose();
         base.Dispose();
     }
 }

@@ -22,7 +22,7 @@ public sealed class CallImportBatch : IDisposable
     private readonly SqliteStatement _insert, _storedId;
     private readonly HashSet<long> _usedZones = [];
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private byte[] _scratch = new byte[256];
+    private byte[] _scratch = PinnedBytes.Allocate(256); // pinned, as a chunk's text: see Add(in CallRow, …)
     private long _records, _inserted;
     private bool _committed;
 
@@ -80,7 +80,7 @@ public sealed class CallImportBatch : IDisposable
         {
             if (value is null) return TextSlice.Null;
             var needed = length + Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (needed > _scratch.Length) Array.Resize(ref _scratch, Math.Max(needed, _scratch.Length * 2));
+            if (needed > _scratch.Length) PinnedBytes.Grow(ref _scratch, needed);
             var written = Encoding.UTF8.GetBytes(value, _scratch.AsSpan(length));
             var slice = new TextSlice(length, written);
             length += written;
@@ -119,7 +119,11 @@ public sealed class CallImportBatch : IDisposable
         foreach (var index in chunk.Order) Add(rows[index], text);
     }
 
-    /// <summary>Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call).</summary>
+    /// <summary>
+    /// Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call). SQLite reads the
+    /// text in place: it must be pinned and unchanged until the next call binds new text (chunks and the scratch buffer
+    /// are pinned arrays; every text parameter is bound again for each call).
+    /// </summary>
     internal void Add(in CallRow row, ReadOnlySpan<byte> text)
     {
         _records++;
@@ -137,7 +141,7 @@ public sealed class CallImportBatch : IDisposable
         BindText(11, row.CallerIdNumber, text);
         BindText(12, row.CalleeIdNumber, text);
         BindText(13, row.CallerIdName, text);
-        insert.BindUtf8(14, callId);
+        insert.BindPinnedUtf8(14, callId);
         insert.Bind(15, row.ZonesGiven);
         for (var key = row.Key; ; key++)
         {
@@ -154,7 +158,7 @@ public sealed class CallImportBatch : IDisposable
     private void BindText(int index, TextSlice slice, ReadOnlySpan<byte> text)
     {
         if (slice.IsNull) _insert.Bind(index, (string?)null);
-        else _insert.BindUtf8(index, slice.In(text));
+        else _insert.BindPinnedUtf8(index, slice.In(text));
     }
 
     /// <summary>Whether the call stored at <paramref name="time"/> under <paramref name="key"/> is <paramref name="callId"/>.</summary>

@@ -215,20 +215,13 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
     /// <summary>Keeps the unread bytes, reads more behind them (growing the buffer when one record fills it).</summary>
     private void Refill()
     {
-        var kept = _end - _start;
-        if (kept == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        else if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, kept);
-        _start = 0;
-        _end = kept;
-        var read = Stream.Read(_buffer, _end, _buffer.Length - _end);
+        var read = StreamWindow.Refill(Stream, ref _buffer, ref _start, ref _end);
         if (read == 0) _endOfFile = true;
         else if (Stream.Position == read && _buffer.AsSpan(0, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             _end = read - 3; // a UTF-8 byte order mark
             Buffer.BlockCopy(_buffer, 3, _buffer, 0, _end);
-            return;
         }
-        _end += read;
     }
 
     private string Found() => CallRowBuilder.Shown(_buffer.AsSpan(_start, Math.Min(_end - _start, 20)));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -14,6 +15,12 @@ internal sealed class CallZoneResolver
     private readonly CallZoneTable? _table;
     private readonly Dictionary<long, long?> _cache = [];
     private readonly Dictionary<long, CallZone> _geocoded = [];
+    /// <summary>
+    /// The geocoder's answers by number key, shared by every import in the process: its data never changes, and a
+    /// number costs it tens of microseconds, so a session importing file after file asks it once per number.
+    /// </summary>
+    private static readonly ConcurrentDictionary<long, CallZone?> Geocodes = new();
+    private static int _geocodesCount;
     private readonly byte[] _digits = new byte[CallNumber.MaxDigits];
 
     /// <summary>A resolver by <paramref name="table"/>, or by the geocoder when it is null.</summary>
@@ -44,7 +51,7 @@ internal sealed class CallZoneResolver
         if (key >= 0 && _cache.TryGetValue(key, out var cached)) return cached;
         long? zone;
         if (_table is not null) zone = _table.ZoneOf(digits);
-        else if (CallGeocoder.ZoneOf(digits) is { } geocoded)
+        else if (Geocode(digits, key) is { } geocoded)
         {
             _geocoded.TryAdd(geocoded.Id, geocoded);
             zone = geocoded.Id;
@@ -53,6 +60,14 @@ internal sealed class CallZoneResolver
         if (key < 0) return zone;
         if (_cache.Count == CacheLimit) _cache.Clear();
         _cache[key] = zone;
+        return zone;
+    }
+
+    private static CallZone? Geocode(ReadOnlySpan<byte> digits, long key)
+    {
+        if (key >= 0 && Geocodes.TryGetValue(key, out var known)) return known;
+        var zone = CallGeocoder.ZoneOf(digits);
+        if (key >= 0 && Volatile.Read(ref _geocodesCount) < CacheLimit && Geocodes.TryAdd(key, zone)) Interlocked.Increment(ref _geocodesCount);
         return zone;
     }
 }

@@ -15,6 +15,9 @@ internal static class SqliteNative
     /// <summary>Tells SQLite to copy bound text before the call returns.</summary>
     public static readonly IntPtr Transient = new(-1);
 
+    /// <summary>Tells SQLite the bound text stays in place and unchanged until it is bound again (no copy).</summary>
+    public static readonly IntPtr Static = IntPtr.Zero;
+
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
     public static extern int sqlite3_bind_int64(IntPtr statement, int index, long value);
 

@@ -26,7 +26,7 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>The store layout version (<c>PRAGMA user_version</c>): the shape of <c>supporttools_migrations</c> itself.</summary>
     public const int Format = 1;
 
-    /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy"/> reports and retries.</summary>
+    /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy(Func{int})"/> reports and retries.</summary>
     private const int AttemptMilliseconds = 100;
 
     private readonly sqlite3 _handle;
@@ -203,9 +203,11 @@ internal sealed class StoreConnection : IDisposable
     /// <see cref="BusyPolicy.Timeout"/> it fails with <see cref="StoreFailure.Busy"/>. Each attempt itself waits up to
     /// 100 ms inside SQLite (its busy timeout), so the loop wakes often enough to report without spinning.
     /// </summary>
-    public int WhileBusy(Func<int> attempt)
+    public int WhileBusy(Func<int> attempt) => WhileBusy(attempt(), attempt);
+
+    /// <summary><see cref="WhileBusy(Func{int})"/> after a first attempt the caller made itself, which gave <paramref name="result"/>.</summary>
+    public int WhileBusy(int result, Func<int> attempt)
     {
-        var result = attempt();
         if (!IsBusy(result)) return result;
         var waited = Stopwatch.StartNew();
         var seconds = _busy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);

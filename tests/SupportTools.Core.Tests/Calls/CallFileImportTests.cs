@@ -91,6 +91,23 @@ public sealed class CallFileImportTests : IDisposable
         Assert.Equal($"{Unix20160304T080000Z}|inbound|20|15|5|0|7|1", Row("e1", "call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id, zones_given"));
     }
 
+    [Fact]
+    public void Csv_in_utf16_with_a_byte_order_mark_imports_and_bytes_not_utf8_read_as_replacement_characters()
+    {
+        const string csv = "call_id,call_time,caller_id_name\nu1,2016-03-04T08:00:00Z,Zoë\n";
+        var utf16 = _files.PathOf("utf16.csv");
+        File.WriteAllText(utf16, csv, System.Text.Encoding.Unicode);
+        var latin1 = _files.PathOf("latin1.csv");
+        File.WriteAllBytes(latin1, System.Text.Encoding.Latin1.GetBytes(csv.Replace("u1", "l1")));
+        using (var store = CallStore.Open(_db))
+        {
+            store.ImportFile(utf16);
+            store.ImportFile(latin1);
+        }
+        Assert.Equal("Zoë", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'u1'"));
+        Assert.Equal("Zo\uFFFD", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'l1'"));
+    }
+
     [Theory]
     [InlineData("2016-03-04T08:00:00Z")]
     [InlineData("2016-03-04T08:00:00.750Z")]
