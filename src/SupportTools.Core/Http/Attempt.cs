@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace SupportTools.Http;
 
 /// <summary>How one attempt ended: an answer (any status, body read completely), or no usable answer and why.</summary>
@@ -8,10 +6,17 @@ internal sealed class Attempt
     public required int Number { get; init; }
     public int? Status { get; init; }
     public byte[]? Body { get; init; }
-    public HttpResponseHeaders? Headers { get; init; }
     public AttemptFault Fault { get; init; }
-    /// <summary>Whether the server may have acted on the request (it was sent, or may have been).</summary>
-    public bool MaybeActed { get; init; }
+    /// <summary>
+    /// Whether the server may have acted on the request: it was sent and no complete answer said otherwise. Not after a
+    /// refused connection, nor after a complete 429 or 503 (the service refused the work).
+    /// </summary>
+    public bool MaybeActed => Fault switch
+    {
+        AttemptFault.NotConnected => false,
+        AttemptFault.None => Status is not (429 or 503),
+        _ => true,
+    };
     public ServerHints Hints { get; init; }
     public Exception? Error { get; init; }
     public TimeSpan Elapsed { get; init; }

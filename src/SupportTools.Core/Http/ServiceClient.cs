@@ -193,20 +193,17 @@ public sealed class ServiceClient : IDisposable
                 Number = number,
                 Status = status,
                 Body = content,
-                Headers = headers,
-                // A complete 429 or 503 says the server did not do the work (as ShouldRetry assumes): no lookup needed.
-                MaybeActed = status is not (429 or 503),
                 Hints = ServerHints.From(status.Value, headers, content, _time.GetUtcNow()),
                 Elapsed = Stopwatch.GetElapsedTime(started),
             });
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return Log(new Attempt { Number = number, Status = status, Fault = AttemptFault.Timeout, MaybeActed = true, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
+            return Log(new Attempt { Number = number, Status = status, Fault = AttemptFault.Timeout, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError && status is null)
         {
-            return Log(new Attempt { Number = number, Fault = AttemptFault.NotConnected, MaybeActed = false, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
+            return Log(new Attempt { Number = number, Fault = AttemptFault.NotConnected, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
@@ -215,7 +212,6 @@ public sealed class ServiceClient : IDisposable
                 Number = number,
                 Status = status,
                 Fault = AttemptFault.Broken,
-                MaybeActed = true,
                 Hints = status is { } code && headers is not null ? ServerHints.From(code, headers, null, _time.GetUtcNow()) : ServerHints.None,
                 Error = e,
                 Elapsed = Stopwatch.GetElapsedTime(started),
@@ -233,9 +229,7 @@ public sealed class ServiceClient : IDisposable
         var transient = attempt.Fault != AttemptFault.None || attempt.Status is 429 or 500 or 502 or 503 or 504;
         if (!transient)
             return false;
-        // The server certainly did not act: no connection, a 429, or a 503 (the service refused the work).
-        var notActed = attempt.Fault == AttemptFault.NotConnected || (attempt.Fault == AttemptFault.None && attempt.Status is 429 or 503);
-        return request.IsIdempotent || notActed || request.Reconcile is not null;
+        return request.IsIdempotent || !attempt.MaybeActed || request.Reconcile is not null;
     }
 
     private ServiceException Failure(Attempt last, ServiceRequest request, Uri uri)
@@ -245,8 +239,7 @@ public sealed class ServiceClient : IDisposable
         if (last.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)
             return new ServiceException(ServiceFailure.RateLimited, name, request.Method, uri, last.Status, attempts,
                 $"the server asks to wait {Seconds(wait)}, longer than the {Seconds(_options.MaxDelay)} allowed; try again later", ServiceMessage(last));
-        var notActed = last.Fault == AttemptFault.NotConnected || (last.Fault == AttemptFault.None && last.Status is 429 or 503);
-        if (!request.IsIdempotent && request.Reconcile is null && !notActed && (last.Fault != AttemptFault.None || last.Status >= 500))
+        if (!request.IsIdempotent && request.Reconcile is null && last.MaybeActed && (last.Fault != AttemptFault.None || last.Status >= 500))
             return new ServiceException(ServiceFailure.Ambiguous, name, request.Method, uri, last.Status, attempts,
                 "the request may or may not have taken effect (it was sent, then " + Why(last) + "), so it was not sent again; check before repeating it",
                 ServiceMessage(last), last.Error);
