@@ -47,7 +47,7 @@ internal static class RateLimitHeaders
                 return response.WriteAsJsonAsync(new Dictionary<string, object>
                 {
                     ["error"] = $"API call count exceeded for this {Seconds(state.Window)} second window",
-                    ["rate_reset"] = Math.Round(state.Reset.TotalSeconds, 3),
+                    ["rate_reset"] = Milliseconds(state.Reset),
                     ["rate_limit"] = state.Limit,
                     ["rate_window"] = state.Window.TotalSeconds,
                 });
@@ -58,7 +58,10 @@ internal static class RateLimitHeaders
     // Header seconds round up: a client that waits the stated whole seconds must find the window reset.
     private static long WholeSeconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
-    private static string Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3).ToString(CultureInfo.InvariantCulture);
+    // Decimal seconds round up to the millisecond for the same reason: a reset stated early lets a client in too soon.
+    private static double Milliseconds(TimeSpan span) => Math.Ceiling(span.TotalMilliseconds) / 1000;
+
+    private static string Seconds(TimeSpan span) => Milliseconds(span).ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

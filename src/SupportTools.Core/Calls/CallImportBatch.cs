@@ -121,10 +121,11 @@ public sealed class CallImportBatch : IDisposable
 
     /// <summary>
     /// Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call). SQLite reads the
-    /// text in place: it must be pinned and unchanged until the next call binds new text (chunks and the scratch buffer
-    /// are pinned arrays; every text parameter is bound again for each call).
+    /// text in place: it must be pinned and unchanged until the next call binds new text. Private, so the text can only
+    /// come from a chunk or the scratch buffer, which are pinned arrays (an unpinned array can move during a
+    /// collision probe, and the stored id would be garbage); every text parameter is bound again for each call.
     /// </summary>
-    internal void Add(in CallRow row, ReadOnlySpan<byte> text)
+    private void Add(in CallRow row, ReadOnlySpan<byte> text)
     {
         _records++;
         var insert = _insert;

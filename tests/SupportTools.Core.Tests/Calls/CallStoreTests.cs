@@ -68,9 +68,12 @@ public sealed class CallStoreTests : IDisposable
         {
             using var store = CallStore.Open(_db);
             using var batch = store.BeginImport(null);
-            var text = System.Text.Encoding.UTF8.GetBytes(id);
-            batch.Add(new CallRow { CallTime = 100, Key = key, CallId = new TextSlice(0, text.Length), CallerIdNumber = TextSlice.Null,
-                CalleeIdNumber = TextSlice.Null, CallerIdName = TextSlice.Null }, text);
+            var chunk = new CallChunk();
+            chunk.Next = new CallRow { CallTime = 100, Key = key, CallId = chunk.AddText(System.Text.Encoding.UTF8.GetBytes(id)),
+                CallerIdNumber = TextSlice.Null, CalleeIdNumber = TextSlice.Null, CallerIdName = TextSlice.Null };
+            chunk.Commit();
+            chunk.Sort();
+            batch.Add(chunk);
             batch.Commit();
         }
         AddWithKey("first", 42);

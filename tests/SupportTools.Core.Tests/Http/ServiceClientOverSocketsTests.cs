@@ -34,7 +34,7 @@ public class ServiceClientOverSocketsTests
         await using var server = await Items();
         server.Faults.Enqueue(TransientFault(name));
         var log = new RecordingReporter();
-        using var client = Client(server, log, timeoutSeconds: 1);
+        using var client = Client(server, log, timeoutSeconds: 2);
         using var json = await client.GetJsonAsync("/api/items", CancellationToken.None);
         Assert.Equal(3, json.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal(2, server.Requests.Count);
@@ -47,7 +47,7 @@ public class ServiceClientOverSocketsTests
     {
         "reset" => Fault.Reset(),
         "truncated" => Fault.Truncated(),
-        "slow" => Fault.Delay(TimeSpan.FromSeconds(3)),
+        "slow" => Fault.Delay(TimeSpan.FromSeconds(5)),
         "429" => Fault.Status(429, RateLimitHint.RetryAfterSeconds, TimeSpan.FromSeconds(1)),
         _ => Fault.Status(int.Parse(name)),
     };
