@@ -102,6 +102,51 @@ internal static class CallImportBench
         return 0;
     }
 
+    /// <summary>
+    /// Import-CallZone on a store of the bench's calls: a regional zone table (New Zealand by area code and mobile
+    /// network, four US cities) replaces the geocoder's zones and every stored call's zones are derived again.
+    /// </summary>
+    public static int Zones(BenchOptions options)
+    {
+        using var scratch = new ScratchFolder();
+        var table = scratch.File("zones.csv");
+        File.WriteAllText(table, """
+            zone_id,country,region,prefix
+            1,New Zealand,Auckland,+649
+            2,New Zealand,Wellington,+644
+            3,New Zealand,Canterbury,+643
+            4,New Zealand,Waikato,+647
+            5,New Zealand,Mobile,+6421;+6422;+6427
+            6,United States,New York,+1212
+            7,United States,San Francisco,+1415
+            8,United States,Chicago,+1312
+            9,United States,Boston,+1617
+            """);
+        Header();
+        foreach (var size in Sizes(options))
+        {
+            var csv = scratch.File($"calls-{size}.csv");
+            WriteCalls(csv, size, CallFileFormat.Csv);
+            var db = scratch.File($"store-{size}.db");
+            using (var store = CallStore.Open(db)) store.ImportFile(csv);
+            File.Delete(csv);
+            using (var process = Process.GetCurrentProcess())
+                Console.WriteLine($"| (calls imported; peak working set so far {process.PeakWorkingSet64 >> 20:N0} MiB) | | | | | | | |");
+            for (var run = 0; run < options.Repeat; run++)
+            {
+                CallZoneImportSummary? summary = null;
+                var (time, cpu) = Timed(() =>
+                {
+                    using var store = CallStore.Open(db);
+                    summary = store.ImportZones(table);
+                });
+                Print("import zones", size, time, cpu, null, $"{summary!.Rezoned:N0} calls changed zone");
+            }
+            File.Delete(db);
+        }
+        return 0;
+    }
+
     private static IEnumerable<long> Sizes(BenchOptions options) => options.Calls is { } calls ? [calls] : DefaultSizes;
 
     private static string Extension(CallFileFormat format) => format == CallFileFormat.Csv ? "csv" : "jsonl";

@@ -76,9 +76,9 @@ public sealed class CallStore : IDisposable
     /// Imports a zone table (see <see cref="CallZoneFile"/>) in one transaction: it replaces the zones (an earlier table,
     /// or the geocoder's), and every stored call's zone ids are derived again from it (except ids the call's own record
     /// gave), so filters and <c>Get-CallRegion</c> agree with it at once. Numbers no prefix matches then have no zone.
-    /// A bad table changes nothing.
+    /// A bad table changes nothing, and neither does a cancelled import. Progress counts the stored calls re-zoned.
     /// </summary>
-    public CallZoneImportSummary ImportZones(string path, IOperationReporter? reporter = null)
+    public CallZoneImportSummary ImportZones(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -109,7 +109,7 @@ public sealed class CallStore : IDisposable
                 }
             }
             reporter.Verbose($"Deriving the zones of the calls in '{_db.Path}' again from {file.Zones.Count:N0} zones.");
-            var rezoned = Rezone(new CallZoneResolver(file.ToTable()));
+            var rezoned = Rezone(new CallZoneResolver(file.ToTable()), reporter, cancellationToken);
             _db.Commit();
             return new CallZoneImportSummary(path, file.Zones.Count, file.Prefixes.Count, rezoned, clock.Elapsed, _db.Path);
         }
@@ -124,20 +124,40 @@ public sealed class CallStore : IDisposable
         }
     }
 
-    /// <summary>Derives every stored call's zone ids again with <paramref name="zones"/> and marks the zones used; returns the calls changed.</summary>
-    private long Rezone(CallZoneResolver zones)
+    /// <summary>
+    /// Derives every stored call's zone ids again with <paramref name="zones"/> and marks the zones used; returns the
+    /// calls changed. In runs of rowids, so a store of millions of calls shows progress and can be cancelled between runs.
+    /// </summary>
+    private long Rezone(CallZoneResolver zones, IOperationReporter reporter, CancellationToken cancellationToken)
     {
+        const long RunLength = 100_000;
         new SqlFunction("call_zone", 1, values =>
             raw.sqlite3_value_type(values[0]) == raw.SQLITE_NULL ? null : zones.ZoneOf(raw.sqlite3_value_blob(values[0]))).Register(_db.Handle);
-        long changed;
+        long last, changed = 0;
+        using (var max = _db.Prepare("SELECT coalesce(max(rowid), 0) FROM call_records"))
+        {
+            max.Read();
+            last = max.GetInt64(0);
+            while (max.Read()) { }
+        }
         using (var update = _db.Prepare("""
             UPDATE call_records
             SET caller_zone_id = CASE WHEN zones_given & 1 THEN caller_zone_id ELSE call_zone(caller_id_number) END,
                 callee_zone_id = CASE WHEN zones_given & 2 THEN callee_zone_id ELSE call_zone(callee_id_number) END
-            WHERE caller_zone_id IS NOT (CASE WHEN zones_given & 1 THEN caller_zone_id ELSE call_zone(caller_id_number) END)
-               OR callee_zone_id IS NOT (CASE WHEN zones_given & 2 THEN callee_zone_id ELSE call_zone(callee_id_number) END)
+            WHERE rowid > ?1 AND rowid <= ?2
+              AND (caller_zone_id IS NOT (CASE WHEN zones_given & 1 THEN caller_zone_id ELSE call_zone(caller_id_number) END)
+                OR callee_zone_id IS NOT (CASE WHEN zones_given & 2 THEN callee_zone_id ELSE call_zone(callee_id_number) END))
             """))
-            changed = update.Execute();
+        {
+            for (long from = 0; from < last; from += RunLength)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                update.Bind(1, from);
+                update.Bind(2, from + RunLength);
+                changed += update.Execute();
+                reporter.Progress("Deriving the stored calls' zones", Math.Min(from + RunLength, last), last);
+            }
+        }
         _db.Execute("""
             UPDATE call_zones SET used = 1 WHERE zone_id IN (
                 SELECT caller_zone_id FROM call_records WHERE caller_zone_id IS NOT NULL

@@ -49,8 +49,16 @@ public sealed class ImportCallZoneCommand : StoreCmdlet
     {
         if (!ShouldProcess(file, $"Replace the call zones of '{DatabasePath}' and derive the stored calls' zones again")) return;
         using var store = OpenForWriting((path, reporter) => CallStore.Open(path, reporter));
-        var summary = store.ImportZones(file, new CmdletReporter(this, "Importing call zones", "calls"));
-        WriteVerbose($"'{file}': {summary.Zones:N0} zones with {summary.Prefixes:N0} prefixes; {summary.Rezoned:N0} stored calls changed zone, in {summary.Elapsed}.");
-        WriteObject(summary);
+        var progress = new CmdletReporter(this, "Importing call zones", "calls");
+        try
+        {
+            var summary = store.ImportZones(file, progress, CancellationToken);
+            WriteVerbose($"'{file}': {summary.Zones:N0} zones with {summary.Prefixes:N0} prefixes; {summary.Rezoned:N0} stored calls changed zone, in {summary.Elapsed}.");
+            WriteObject(summary);
+        }
+        finally
+        {
+            progress.Complete();
+        }
     }
 }

@@ -128,6 +128,49 @@ public sealed class CallZoneTests : IDisposable
         Assert.Equal(0L, Sql.Scalar(_db, "SELECT count(*) FROM call_zones WHERE source = 'geocoder'"));
     }
 
+    /// <summary>Three calls whose rowids lie in three runs of the re-zoning (100,000 rowids each), as in a store of 250,000 calls.</summary>
+    private void ImportCallsSpreadOverRuns()
+    {
+        ImportCalls(("a", "+6434181234", "+6421555123"), ("b", "+6493001000", "+61298765432"), ("c", "+6421555999", "+6434181111"));
+        Sql.Execute(_db, "UPDATE call_records SET rowid = 150000 WHERE call_id = 'b'; UPDATE call_records SET rowid = 250001 WHERE call_id = 'c';");
+    }
+
+    [Fact]
+    public void Re_zoning_reaches_calls_in_every_run_and_reports_progress_to_the_last()
+    {
+        ImportCallsSpreadOverRuns();
+        var reporter = new RecordingReporter();
+        using (var store = CallStore.Open(_db))
+            Assert.Equal(3L, store.ImportZones(_files.Write("zones.csv", ZoneTable), reporter).Rezoned);
+        Assert.Equal(("2/3", "1/4", "3/2"), (Zones("a"), Zones("b"), Zones("c")));
+        Assert.Equal([100_000L, 200_000L, 250_001L], reporter.ProgressReports.Select(p => p.Completed));
+        Assert.All(reporter.ProgressReports, p => Assert.Equal(250_001L, p.Total));
+    }
+
+    [Fact]
+    public void A_zone_import_cancelled_midway_changes_nothing()
+    {
+        ImportCallsSpreadOverRuns();
+        var before = (Zones("a"), Zones("b"), Zones("c"), Sql.Count(_db, "call_zones"));
+        using var cancel = new CancellationTokenSource();
+        using (var store = CallStore.Open(_db))
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                store.ImportZones(_files.Write("zones.csv", ZoneTable), new CancellingReporter(cancel), cancel.Token));
+        Assert.Equal(before, (Zones("a"), Zones("b"), Zones("c"), Sql.Count(_db, "call_zones")));
+        Assert.Equal(0L, Sql.Count(_db, "call_zone_prefixes"));
+        Assert.Equal(3L, ImportZones().Rezoned); // the store is usable: the same import then runs whole
+    }
+
+    /// <summary>Cancels at the first progress report: after the first run of calls was re-zoned, before the next.</summary>
+    private sealed class CancellingReporter(CancellationTokenSource cancel) : IOperationReporter
+    {
+        public void Progress(string status, long completed, long? total) => cancel.Cancel();
+
+        public void Verbose(string message) { }
+
+        public void Warning(string message) { }
+    }
+
     public static TheoryData<string, long, string?, string> BadTables => new()
     {
         { "zone_id,country,region\n1,NZ,NZ Other\n", 1, null, "lacks prefix" },

@@ -100,8 +100,11 @@ public sealed class CallImportCmdletTests : ModuleTest
         RunOk("Import-CallRecord -Path $args[0] -Database $args[1]", Jsonl("a.jsonl", "a1", "a2"), db);
         Write("z1.csv", "zone_id,country,region,prefix\n1,New Zealand,New Zealand South,643\n2,New Zealand,New Zealand North,649\n");
         Write("z2.csv", "zone_id,country,region,prefix\n1,Fiji,Fiji,679\n");
-        var summary = RunOk("Import-CallZone z1.csv -Database $args[0]", db).Output.Single();
+        var imported = RunOk("Import-CallZone z1.csv -Database $args[0]", db);
+        var summary = imported.Output.Single();
         Assert.Equal((2L, 2L, 2L), ((long)P(summary, "Zones")!, (long)P(summary, "Prefixes")!, (long)P(summary, "Rezoned")!));
+        Assert.Contains(imported.Progress, p => p.StatusDescription == "Deriving the stored calls' zones" && p.CurrentOperation == "2 of 2 calls");
+        Assert.Equal(ProgressRecordType.Completed, imported.Progress[^1].RecordType);
         var regions = RunOk("Get-CallRegion 'NEW ZEALAND' -Database $args[0]", db).Output;
         Assert.Equal([("New Zealand North", 2L), ("New Zealand South", 1L)], regions.Select(r => ((string)P(r, "Region")!, (long)P(r, "ZoneId")!)));
 
