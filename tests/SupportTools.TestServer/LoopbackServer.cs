@@ -39,7 +39,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         _stopping = stopping;
     }
 
-    /// <summary>The server's root, <c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    /// <summary>The server's root, <c>http://127.0.0.1:&lt;port&gt;/</c> (<c>https</c> with a certificate).</summary>
     public Uri BaseUri { get; }
 
     /// <summary>The faults the next requests meet.</summary>
@@ -55,7 +55,10 @@ public sealed class LoopbackServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (options?.Certificate is { } certificate) listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
 
         var faults = new FaultInjector();

@@ -13,7 +13,7 @@ internal sealed class Attempt
     /// </summary>
     public bool MaybeActed => Fault switch
     {
-        AttemptFault.NotConnected => false,
+        AttemptFault.NotConnected or AttemptFault.NotTrusted => false,
         AttemptFault.None => Status is not (429 or 503),
         _ => true,
     };

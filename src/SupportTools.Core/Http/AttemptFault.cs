@@ -7,6 +7,8 @@ internal enum AttemptFault
     Timeout,
     /// <summary>No connection could be made: the request was certainly not sent.</summary>
     NotConnected,
+    /// <summary>The TLS handshake refused the server (its certificate): the request was not sent, and trying again cannot help.</summary>
+    NotTrusted,
     /// <summary>The connection broke after the request went out, or the answer was cut off.</summary>
     Broken,
 }

@@ -176,6 +176,7 @@ public sealed class ServiceClient : IDisposable
                 AttemptFault.None => $"{attempt.Status} {ReasonPhrase(attempt.Status!.Value)}",
                 AttemptFault.Timeout => $"no answer within {Seconds(_options.AttemptTimeout)}",
                 AttemptFault.NotConnected => "could not connect",
+                AttemptFault.NotTrusted => "certificate refused",
                 _ => status is null ? "connection broken" : $"{status}, answer cut off",
             };
             _reporter.Verbose($"{_options.ServiceName} {exchange.Request.Method.Method} {RequestTarget.ForLog(exchange.Uri)}: {outcome} in {attempt.Elapsed.TotalMilliseconds:0} ms (attempt {number} of {_options.MaxAttempts})");
@@ -200,6 +201,10 @@ public sealed class ServiceClient : IDisposable
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             return Log(new Attempt { Number = number, Status = status, Fault = AttemptFault.Timeout, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.SecureConnectionError && e.InnerException is System.Security.Authentication.AuthenticationException && status is null)
+        {
+            return Log(new Attempt { Number = number, Fault = AttemptFault.NotTrusted, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError && status is null)
         {
@@ -226,7 +231,8 @@ public sealed class ServiceClient : IDisposable
             return false;
         if (attempt.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)
             return false;
-        var transient = attempt.Fault != AttemptFault.None || attempt.Status is 429 or 500 or 502 or 503 or 504;
+        // A refused certificate stays refused: everything else that gave no answer may pass on its own.
+        var transient = attempt.Fault is not (AttemptFault.None or AttemptFault.NotTrusted) || attempt.Status is 429 or 500 or 502 or 503 or 504;
         if (!transient)
             return false;
         return request.IsIdempotent || !attempt.MaybeActed || request.Reconcile is not null;
@@ -249,6 +255,9 @@ public sealed class ServiceClient : IDisposable
                 $"no complete answer within {Seconds(_options.AttemptTimeout)}", null, last.Error),
             AttemptFault.NotConnected => new ServiceException(ServiceFailure.Network, name, request.Method, uri, null, attempts,
                 $"could not connect ({last.Error?.Message})", null, last.Error),
+            AttemptFault.NotTrusted => new ServiceException(ServiceFailure.NotTrusted, name, request.Method, uri, null, attempts,
+                $"the server's certificate was refused ({last.Error?.InnerException?.Message}); check the host name in the address and that this machine trusts the certificate",
+                null, last.Error),
             AttemptFault.Broken => new ServiceException(ServiceFailure.Network, name, request.Method, uri, last.Status, attempts,
                 Why(last), null, last.Error),
             _ => last.Status switch

@@ -19,6 +19,8 @@ public enum ServiceFailure
     Timeout,
     /// <summary>No connection, or the connection broke, on every attempt.</summary>
     Network,
+    /// <summary>The server's certificate was refused (untrusted, expired, another host's). Never retried.</summary>
+    NotTrusted,
     /// <summary>An answer that is not what the service sends: not JSON, or a link to another site.</summary>
     InvalidResponse,
     /// <summary>

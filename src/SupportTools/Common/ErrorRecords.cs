@@ -71,6 +71,8 @@ public static class ErrorRecords
     public const string HttpTimeout = nameof(HttpTimeout);
     /// <summary>A service answered with something it should not send (not JSON, a link to another site).</summary>
     public const string HttpInvalidResponse = nameof(HttpInvalidResponse);
+    /// <summary>The server's TLS certificate was refused (untrusted issuer, expired, another host's name); never retried.</summary>
+    public const string HttpCertificateRefused = nameof(HttpCertificateRefused);
     /// <summary>A Desk page's next link leads back to a page already pulled: the pull stopped instead of looping forever.</summary>
     public const string DeskPagingLoop = nameof(DeskPagingLoop);
     /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
@@ -137,6 +139,7 @@ public static class ErrorRecords
             ServiceFailure.Rejected => (HttpRequestRejected, ErrorCategory.InvalidArgument),
             ServiceFailure.Timeout => (HttpTimeout, ErrorCategory.OperationTimeout),
             ServiceFailure.InvalidResponse => (HttpInvalidResponse, ErrorCategory.InvalidResult),
+            ServiceFailure.NotTrusted => (HttpCertificateRefused, ErrorCategory.SecurityError),
             _ => (HttpServiceUnavailable, ErrorCategory.ResourceUnavailable),
         };
         return new ErrorRecord(exception, id, category, target ?? exception.RequestUri)
@@ -147,6 +150,7 @@ public static class ErrorRecords
                 {
                     ServiceFailure.Authentication => "Check the credentials (user and password, or API key) and run the command again.",
                     ServiceFailure.Ambiguous => "Check in the service whether the item exists before running the command again.",
+                    ServiceFailure.NotTrusted => "Check the host name in -BaseUri; if the certificate is your organisation's own, add its issuer to this machine's trusted roots.",
                     ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Network or ServiceFailure.Timeout =>
                         "The service is busy or unreachable: try again later.",
                     _ => "",

@@ -24,8 +24,8 @@ internal sealed class ScriptedHandler(params Func<HttpRequestMessage, Cancellati
             return Task.FromResult(response);
         };
 
-    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Throw(HttpRequestError error) =>
-        (_, _) => throw new HttpRequestException(error, "scripted failure");
+    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Throw(HttpRequestError error, Exception? inner = null) =>
+        (_, _) => throw new HttpRequestException(error, "scripted failure", inner);
 
     public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Hang() =>
         async (_, token) =>

@@ -41,6 +41,20 @@ public class ServiceClientOverSocketsTests
         Assert.Contains(log.VerboseLines, line => line.Contains("(attempt 2 of 4)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_server_with_an_untrusted_certificate_is_refused_once_before_anything_is_sent()
+    {
+        using var certificate = SelfSignedCertificate.For127001();
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/api/items", () => "secret data"),
+            new LoopbackServerOptions { Certificate = certificate });
+        Assert.Equal("https", server.BaseUri.Scheme);
+        using var client = Client(server, new RecordingReporter());
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.GetJsonAsync("/api/items", CancellationToken.None));
+        Assert.Equal((ServiceFailure.NotTrusted, 1), (error.Failure, error.Attempts));
+        Assert.Contains("certificate", error.Message);
+        Assert.Empty(server.Requests); // the handshake failed: no request, and no credentials, went out
+    }
+
     public static TheoryData<string> TransientFaults => ["reset", "truncated", "slow", "503", "502", "500", "429"];
 
     private static Fault TransientFault(string name) => name switch

@@ -232,6 +232,29 @@ public class ServiceClientTests
     }
 
     [Fact]
+    public async Task A_refused_certificate_fails_at_once_saying_so()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.SecureConnectionError,
+            new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot")));
+        var (client, log) = Client(handler);
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Get(client));
+        Assert.Equal(ServiceFailure.NotTrusted, error.Failure);
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(handler.Sent);
+        Assert.Contains("certificate was refused (The remote certificate is invalid", error.Message);
+        Assert.Contains(log.VerboseLines, line => line.Contains(": certificate refused in ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_handshake_that_broke_off_is_tried_again()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.SecureConnectionError, new IOException("connection reset during the handshake")),
+            ScriptedHandler.Answer(200));
+        var (client, _) = Client(handler);
+        Assert.Equal(2, (await Get(client)).Attempts);
+    }
+
+    [Fact]
     public async Task A_create_that_could_not_connect_is_sent_again()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.ConnectionError), ScriptedHandler.Answer(200, """{"id":"lead_1"}"""));

@@ -178,6 +178,23 @@ public sealed class GetDeskCaseTests : ModuleTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_site_whose_certificate_is_not_trusted_is_HttpCertificateRefused_at_once()
+    {
+        using var certificate = SelfSignedCertificate.For127001();
+        await _server.DisposeAsync();
+        _server = await LoopbackServer.StartAsync(new DeskMock(_site).Map, new LoopbackServerOptions { Certificate = certificate });
+        Credentials();
+
+        var result = Ps.Run("Get-DeskCase -BaseUri $uri -Credential $cred");
+
+        var error = Assert.Single(result.AllErrors);
+        Assert.Equal("HttpCertificateRefused", Id(error));
+        Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
+        Assert.Contains("1 attempt", error.Exception.Message);
+        Assert.Empty(_server.Requests); // not retried, and the password never left
+    }
+
+    [Fact]
     public void A_page_that_is_not_JSON_is_HttpInvalidResponse_naming_the_page()
     {
         Credentials();
