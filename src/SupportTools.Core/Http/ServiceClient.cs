@@ -20,6 +20,12 @@ namespace SupportTools.Http;
 /// </summary>
 public sealed class ServiceClient : IDisposable
 {
+    /// <summary>
+    /// Attempts for a request that finds no server (connection refused, unknown host): for a hosted API that is a wrong
+    /// address far more often than an outage, so the user hears of it in a few seconds, not after every retry.
+    /// </summary>
+    internal const int NotConnectedAttempts = 3;
+
     private static readonly string UserAgent =
         "SupportTools/" + (typeof(ServiceClient).Assembly.GetName().Version?.ToString(3) ?? "0");
 
@@ -230,6 +236,8 @@ public sealed class ServiceClient : IDisposable
         if (attempt.Succeeded)
             return false;
         if (attempt.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)
+            return false;
+        if (attempt.Fault == AttemptFault.NotConnected && attempt.Number >= NotConnectedAttempts)
             return false;
         // A refused certificate stays refused: everything else that gave no answer may pass on its own.
         var transient = attempt.Fault is not (AttemptFault.None or AttemptFault.NotTrusted) || attempt.Status is 429 or 500 or 502 or 503 or 504;

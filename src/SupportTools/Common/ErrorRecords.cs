@@ -151,7 +151,8 @@ public static class ErrorRecords
                     ServiceFailure.Authentication => "Check the credentials (user and password, or API key) and run the command again.",
                     ServiceFailure.Ambiguous => "Check in the service whether the item exists before running the command again.",
                     ServiceFailure.NotTrusted => "Check the host name in -BaseUri; if the certificate is your organisation's own, add its issuer to this machine's trusted roots.",
-                    ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Network or ServiceFailure.Timeout =>
+                    ServiceFailure.Network => "Check the address in -BaseUri (host name and port) and the network connection, then try again.",
+                    ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Timeout =>
                         "The service is busy or unreachable: try again later.",
                     _ => "",
                 },

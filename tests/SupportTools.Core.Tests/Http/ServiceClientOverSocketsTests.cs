@@ -55,6 +55,24 @@ public class ServiceClientOverSocketsTests
         Assert.Empty(server.Requests); // the handshake failed: no request, and no credentials, went out
     }
 
+    [Fact]
+    public async Task A_port_where_nothing_listens_fails_after_a_few_attempts()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now: connections are refused
+        using var client = new ServiceClient(new ServiceClientOptions
+        {
+            BaseUri = new Uri($"http://127.0.0.1:{port}/"),
+            ServiceName = "Test",
+            BaseDelay = TimeSpan.FromMilliseconds(20),
+        }, new RecordingReporter());
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.GetJsonAsync("/api/items", CancellationToken.None));
+        Assert.Equal((ServiceFailure.Network, ServiceClient.NotConnectedAttempts), (error.Failure, error.Attempts));
+        Assert.Contains($"http://127.0.0.1:{port}/api/items", error.Message);
+    }
+
     public static TheoryData<string> TransientFaults => ["reset", "truncated", "slow", "503", "502", "500", "429"];
 
     private static Fault TransientFault(string name) => name switch

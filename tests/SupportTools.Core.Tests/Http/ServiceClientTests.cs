@@ -246,6 +246,27 @@ public class ServiceClientTests
     }
 
     [Fact]
+    public async Task No_server_at_the_address_is_tried_a_few_times_not_all_six()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.ConnectionError));
+        var (client, _) = Client(handler, attempts: 6);
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Get(client));
+        Assert.Equal(ServiceFailure.Network, error.Failure);
+        Assert.Equal(ServiceClient.NotConnectedAttempts, error.Attempts);
+        Assert.Equal(ServiceClient.NotConnectedAttempts, handler.Sent.Count);
+        Assert.Contains("could not connect", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_comes_back_within_the_few_attempts_is_reached()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.ConnectionError), ScriptedHandler.Throw(HttpRequestError.NameResolutionError),
+            ScriptedHandler.Answer(200));
+        var (client, _) = Client(handler, attempts: 6);
+        Assert.Equal(3, (await Get(client)).Attempts);
+    }
+
+    [Fact]
     public async Task A_handshake_that_broke_off_is_tried_again()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Throw(HttpRequestError.SecureConnectionError, new IOException("connection reset during the handshake")),

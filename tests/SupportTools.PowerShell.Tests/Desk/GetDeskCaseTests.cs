@@ -195,6 +195,23 @@ public sealed class GetDeskCaseTests : ModuleTest, IAsyncLifetime
     }
 
     [Fact]
+    public void An_address_where_nothing_listens_fails_in_seconds_pointing_at_BaseUri()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/");
+        listener.Stop();
+        Credentials();
+
+        var result = Ps.Run("Get-DeskCase -BaseUri $args[0] -Credential $cred", closed);
+
+        var error = Assert.Single(result.AllErrors);
+        Assert.Equal(("HttpServiceUnavailable", ErrorCategory.ResourceUnavailable), (Id(error), error.CategoryInfo.Category));
+        Assert.Contains("3 attempts): could not connect", error.Exception.Message);
+        Assert.Contains("-BaseUri", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
     public void A_page_that_is_not_JSON_is_HttpInvalidResponse_naming_the_page()
     {
         Credentials();
