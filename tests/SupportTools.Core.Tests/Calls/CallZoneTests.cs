@@ -101,6 +101,21 @@ public sealed class CallZoneTests : IDisposable
     }
 
     [Fact]
+    public void A_zone_a_record_gives_counts_as_used_when_the_table_has_it()
+    {
+        using (var store = CallStore.Open(_db))
+        using (var batch = store.BeginImport())
+        {
+            batch.Add(new CallRecord("fiji", DateTimeOffset.UnixEpoch, null, 1, 1, 0, "+6434181234", null, "+6421555123", null, false, null, 5));
+            batch.Commit();
+        }
+        ImportZones();
+        using var reader = CallStore.OpenReadOnly(_db);
+        Assert.Equal(["Fiji", "New Zealand"], reader.GetCountries());
+        Assert.Equal("2/5", Zones("fiji"));
+    }
+
+    [Fact]
     public void Without_a_zone_table_the_geocoder_names_the_zones_and_countries_list_only_those_used()
     {
         ImportCalls(("a", "+6434181234", "+61298765432"), ("b", "+6421555123", "+6493031234"), ("c", "1001", "+447912345678"));
