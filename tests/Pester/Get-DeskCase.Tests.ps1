@@ -20,6 +20,15 @@ Describe 'Get-DeskCase' {
             { Get-DeskCase -BaseUri http://127.0.0.1:9 -Credential $cred -Status 'solved' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,SupportTools.Commands.Desk.GetDeskCaseCommand'
         }
 
+        It 'says in seconds that nothing answers at the address, pointing at -BaseUri' {
+            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+            $error.Clear()
+            { Get-DeskCase -BaseUri "http://127.0.0.1:$port" -Credential $cred } | Should -Throw -ErrorId 'HttpServiceUnavailable,SupportTools.Commands.Desk.GetDeskCaseCommand'
+            $error[0].Exception.Message | Should -Match '3 attempts\): could not connect'
+            $error[0].ErrorDetails.RecommendedAction | Should -Match '-BaseUri'
+        }
+
         It 'takes either basic or OAuth credentials, not both' {
             { Get-DeskCase -BaseUri http://127.0.0.1:9 -Credential $cred -OAuthConsumer $cred -OAuthToken $cred } |
                 Should -Throw -ErrorId 'AmbiguousParameterSet,SupportTools.Commands.Desk.GetDeskCaseCommand'
