@@ -21,12 +21,16 @@ Describe 'Get-DeskCase' {
         }
 
         It 'says in seconds that nothing answers at the address, pointing at -BaseUri' {
-            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-            $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-            $error.Clear()
-            { Get-DeskCase -BaseUri "http://127.0.0.1:$port" -Credential $cred } | Should -Throw -ErrorId 'HttpServiceUnavailable,SupportTools.Commands.Desk.GetDeskCaseCommand'
-            $error[0].Exception.Message | Should -Match '3 attempts\): could not connect'
-            $error[0].ErrorDetails.RecommendedAction | Should -Match '-BaseUri'
+            # A port bound but not listening: connections are refused, and no server can take it meanwhile.
+            $bound = [System.Net.Sockets.Socket]::new('InterNetwork', 'Stream', 'Tcp')
+            try {
+                $bound.Bind([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+                $error.Clear()
+                { Get-DeskCase -BaseUri "http://127.0.0.1:$($bound.LocalEndPoint.Port)" -Credential $cred } | Should -Throw -ErrorId 'HttpServiceUnavailable,SupportTools.Commands.Desk.GetDeskCaseCommand'
+                $error[0].Exception.Message | Should -Match '3 attempts\): could not connect'
+                $error[0].ErrorDetails.RecommendedAction | Should -Match '-BaseUri'
+            }
+            finally { $bound.Dispose() }
         }
 
         It 'takes either basic or OAuth credentials, not both' {

@@ -58,10 +58,10 @@ public class ServiceClientOverSocketsTests
     [Fact]
     public async Task A_port_where_nothing_listens_fails_after_a_few_attempts()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now: connections are refused
+        // A port bound but not listening: connections are refused, and no other test's server can take it meanwhile.
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        bound.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)bound.LocalEndPoint!).Port;
         using var client = new ServiceClient(new ServiceClientOptions
         {
             BaseUri = new Uri($"http://127.0.0.1:{port}/"),

@@ -197,10 +197,10 @@ public sealed class GetDeskCaseTests : ModuleTest, IAsyncLifetime
     [Fact]
     public void An_address_where_nothing_listens_fails_in_seconds_pointing_at_BaseUri()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var closed = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/");
-        listener.Stop();
+        // A port bound but not listening: connections are refused, and no other test's server can take it meanwhile.
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        bound.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var closed = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)bound.LocalEndPoint!).Port}/");
         Credentials();
 
         var result = Ps.Run("Get-DeskCase -BaseUri $args[0] -Credential $cred", closed);
