@@ -237,14 +237,21 @@ public sealed class ServiceClient : IDisposable
             return false;
         if (attempt.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)
             return false;
-        if (attempt.Fault == AttemptFault.NotConnected && attempt.Number >= NotConnectedAttempts)
+        if (attempt.Number >= AttemptsFor(attempt.Fault))
             return false;
-        // A refused certificate stays refused: everything else that gave no answer may pass on its own.
-        var transient = attempt.Fault is not (AttemptFault.None or AttemptFault.NotTrusted) || attempt.Status is 429 or 500 or 502 or 503 or 504;
+        var transient = attempt.Fault != AttemptFault.None || attempt.Status is 429 or 500 or 502 or 503 or 504;
         if (!transient)
             return false;
         return request.IsIdempotent || !attempt.MaybeActed || request.Reconcile is not null;
     }
+
+    /// <summary>The attempts a request gets while its attempts end with <paramref name="fault"/>.</summary>
+    private int AttemptsFor(AttemptFault fault) => fault switch
+    {
+        AttemptFault.NotTrusted => 1, // a refused certificate stays refused
+        AttemptFault.NotConnected => Math.Min(NotConnectedAttempts, _options.MaxAttempts),
+        _ => _options.MaxAttempts,
+    };
 
     private ServiceException Failure(Attempt last, ServiceRequest request, Uri uri)
     {
