@@ -8,42 +8,16 @@ namespace SupportTools.Commands.Calls;
 /// </summary>
 [Cmdlet(VerbsData.Import, "CallRecord", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(CallImportSummary))]
-public sealed class ImportCallRecordCommand : StoreCmdlet
+public sealed class ImportCallRecordCommand : FileImportCmdlet
 {
-    private const string PathSet = "Path", LiteralPathSet = "LiteralPath";
     private static readonly string[] CallFiles = ["*.json", "*.jsonl", "*.ndjson", "*.csv"];
 
     private CallStore? _store;
 
-    /// <summary>CDR files (JSON array, JSON lines or CSV); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
-    [ValidateNotNullOrEmpty]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>CDR files, taken literally (no wildcards); binds <c>PSPath</c> from <c>Get-ChildItem</c>.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
-
-    /// <summary>Takes the CDR files (*.json, *.jsonl, *.ndjson, *.csv) in folders given to -Path or -LiteralPath, and in their subfolders.</summary>
-    [Parameter]
-    public SwitchParameter Recurse { get; set; }
-
-    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
-    [Parameter]
-    public string? Database { get; set; }
-
-    /// <inheritdoc />
-    protected override string? DatabaseArgument => Database;
-
     /// <inheritdoc />
     protected override void OnRecord()
     {
-        var literal = ParameterSetName == LiteralPathSet;
-        var files = (literal ? LiteralPath : Path).SelectMany(pattern => Paths.InputFiles(pattern, literal, Recurse, CallFiles)).ToList();
-        ImportEach(files, ErrorRecords.InvalidCallRecordFile, ImportFile);
+        ImportEach(InputFiles(CallFiles), ErrorRecords.InvalidCallRecordFile, ImportFile);
     }
 
     private void ImportFile(string file)

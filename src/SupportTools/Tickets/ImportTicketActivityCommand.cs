@@ -9,27 +9,15 @@ namespace SupportTools.Commands.Tickets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "TicketActivity", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ImportSummary))]
-public sealed class ImportTicketActivityCommand : StoreCmdlet
+public sealed class ImportTicketActivityCommand : FileImportCmdlet
 {
-    private const string PathSet = "Path", LiteralPathSet = "LiteralPath", InputObjectSet = "InputObject";
+    private const string InputObjectSet = "InputObject";
     private const string ExportFiles = "*.json";
 
     private TicketStore? _store;
     private TicketImportBatch? _batch;
     private bool _declined;
     private long _pipedRows;
-
-    /// <summary>Export files; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
-    [ValidateNotNullOrEmpty]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>Export files, taken literally (no wildcards); binds <c>PSPath</c> from <c>Get-ChildItem</c>.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>
     /// Activities to import: <c>TicketActivity</c> objects (e.g. from <c>New-TicketActivity</c>), rows with the
@@ -39,18 +27,6 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
     [AllowNull]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>Takes the export files (*.json) in folders given to -Path or -LiteralPath, and in their subfolders.</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
-    public SwitchParameter Recurse { get; set; }
-
-    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
-    [Parameter]
-    public string? Database { get; set; }
-
-    /// <inheritdoc />
-    protected override string? DatabaseArgument => Database;
-
     /// <inheritdoc />
     protected override void OnRecord()
     {
@@ -59,8 +35,7 @@ public sealed class ImportTicketActivityCommand : StoreCmdlet
             AddPiped(InputObject);
             return;
         }
-        var literal = ParameterSetName == LiteralPathSet;
-        ImportFiles([.. (literal ? LiteralPath : Path).SelectMany(pattern => Paths.InputFiles(pattern, literal, Recurse, ExportFiles))]);
+        ImportFiles(InputFiles(ExportFiles));
     }
 
     private void ImportFiles(IReadOnlyList<string> files) => ImportEach(files, ErrorRecords.InvalidExportFile, ImportFile);
