@@ -23,12 +23,21 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
     /// <summary>The service's real address, used when <c>-BaseUri</c> is not given.</summary>
     protected abstract Uri DefaultBaseUri { get; }
 
-    /// <summary>The address to call; terminates when <c>-BaseUri</c> has a path, query or a scheme other than http(s).</summary>
+    /// <summary>
+    /// The address of the session connection this cmdlet uses (from <c>-Connection</c> or <c>Connect-*</c>), when it
+    /// uses one and <c>-BaseUri</c> is absent; null otherwise.
+    /// </summary>
+    protected virtual Uri? ConnectionBaseUri => null;
+
+    /// <summary>
+    /// The address to call (<c>-BaseUri</c>, else the connection's, else the service's real one); terminates when it has
+    /// a path, query or a scheme other than http(s).
+    /// </summary>
     protected Uri ServiceUri
     {
         get
         {
-            var uri = BaseUri ?? DefaultBaseUri;
+            var uri = BaseUri ?? ConnectionBaseUri ?? DefaultBaseUri;
             if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.UserInfo.Length > 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
                     $"-BaseUri must be a scheme, host and port only (e.g. '{DefaultBaseUri}'), not '{uri}': the cmdlet adds the API paths.", uri));
