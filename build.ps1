@@ -12,6 +12,8 @@
     Pester   Build, then tests/Pester in a child pwsh against the staged module, with the Pester the test project
              restores (NuGet package Pester) or any installed Pester 5.5 or later; never installs from the internet
     Bench    Throughput benchmarks (always Release)
+    Demo     Build, then the README's quick start as written there (every capability on the shipped samples and the
+             loopback Close and Desk mocks) in a child pwsh, in the repository root, with checks of what it produced
     Package  Build, then zip out/<Configuration>/SupportTools into artifacts/SupportTools-<ModuleVersion>.zip
 
 .EXAMPLE
@@ -26,7 +28,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Bench', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Bench', 'Package')]
     [string[]] $Task = 'Build',
 
     [string] $Configuration = 'Release'
@@ -85,9 +87,10 @@ function Find-Pester {
 }
 
 function Get-PwshPath {
-    # The same pwsh that runs this script; fall back to PATH when hosted by something else.
-    $current = [Environment]::ProcessPath
-    if ($current -and [IO.Path]::GetFileNameWithoutExtension($current) -eq 'pwsh') { return $current }
+    # The same pwsh that runs this script: $PSHOME holds its executable, also when it runs as the dotnet tool (whose
+    # process is dotnet); fall back to PATH when hosted by something else.
+    $beside = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    if (Test-Path -LiteralPath $beside) { return $beside }
     (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source
 }
 
@@ -102,6 +105,15 @@ function Invoke-PesterTask {
         -PesterManifest $pester -Path $pesterTests -ResultFile $resultFile -StagedModule $stagedModule -Verbosity Detailed -ExitCode
     if ($LASTEXITCODE -ne 0) {
         throw "Pester failed: $LASTEXITCODE failed test(s), or the run itself failed."
+    }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    # A child pwsh, as for Pester: the module's assemblies stay out of this session.
+    & (Get-PwshPath) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot '.ci' 'quickstart.ps1')
+    if ($LASTEXITCODE -ne 0) {
+        throw "The quick start failed (exit code $LASTEXITCODE)."
     }
 }
 
@@ -128,6 +140,7 @@ foreach ($step in $Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Pester' { Invoke-PesterTask }
+        'Demo' { Invoke-DemoTask }
         'Bench' { Invoke-BenchTask }
         'Package' { Invoke-PackageTask }
     }
