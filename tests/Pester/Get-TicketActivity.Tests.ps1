@@ -25,6 +25,15 @@ Describe 'Get-TicketActivity' {
         $history.Count | Should -Be @($generated | Where-Object TicketId -In $ids[2], $ids[4]).Count
     }
 
+    It 'writes each ticket''s history once when its own activities are piped back in (one object per activity)' {
+        $one = @(Get-TicketActivity -Database $db -TicketId $ids[3])
+        $one.Count | Should -BeGreaterThan 1
+        $again = @($one | Get-TicketActivity -Database $db)
+        $again.Count | Should -Be $one.Count
+        $both = @(Get-TicketActivity -Database $db -TicketId $ids[3], $ids[5] | Get-TicketActivity -Database $db)
+        $both.Count | Should -Be @($generated | Where-Object TicketId -In $ids[3], $ids[5]).Count
+    }
+
     It 'stops with DatabaseNotFound and creates nothing when the database is missing' {
         $absent = Join-Path $TestDrive 'absent.db'
         $thrown = { Get-TicketActivity -Database $absent } | Should -Throw -PassThru

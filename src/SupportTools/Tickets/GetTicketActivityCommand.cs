@@ -12,6 +12,10 @@ public sealed class GetTicketActivityCommand : StoreCmdlet
 {
     private TicketStore? _store;
 
+    // The tickets whose history was already written: piped activities (or durations) name a ticket once per object,
+    // and each ticket's history is written once, at its first mention, so the output still streams.
+    private readonly HashSet<long> _written = [];
+
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
     public string? Database { get; set; }
@@ -30,18 +34,20 @@ public sealed class GetTicketActivityCommand : StoreCmdlet
     /// <inheritdoc />
     protected override void OnRecord()
     {
+        var ticketIds = TicketId?.Where(_written.Add).ToArray();
+        if (ticketIds is { Length: 0 }) return; // every ticket named here was written already
         var progress = new CmdletReporter(this, "Reading ticket activity", "activities");
         var found = new HashSet<long>();
         long count = 0;
         try
         {
-            foreach (var activity in _store!.GetActivities(TicketId, CancellationToken))
+            foreach (var activity in _store!.GetActivities(ticketIds, CancellationToken))
             {
                 progress.Progress(DatabasePath, ++count, null);
-                if (TicketId is not null) found.Add(activity.TicketId); // only asked-for ids are checked
+                if (ticketIds is not null) found.Add(activity.TicketId); // only asked-for ids are checked
                 WriteObject(activity);
             }
-            if (TicketId is not null) WarnAboutMissing(TicketId, found);
+            if (ticketIds is not null) WarnAboutMissing(ticketIds, found);
         }
         finally
         {
