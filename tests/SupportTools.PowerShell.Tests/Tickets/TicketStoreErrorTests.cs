@@ -24,12 +24,8 @@ public sealed class TicketStoreErrorTests : ModuleTest
         {
             case "json": File.WriteAllText(database, """{"name":"package","version":"1.0.0"}"""); break;
             case "empty": File.WriteAllBytes(database, []); break;
-            default: Ps.Run("""
-                Add-Type -Path (Join-Path (Get-Module SupportTools).ModuleBase 'Microsoft.Data.Sqlite.dll') # the store itself no longer loads it
-                $c = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$($args[0])"); $c.Open()
-                $cmd = $c.CreateCommand(); $cmd.CommandText = 'CREATE TABLE crm(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO crm(name) VALUES (''x'')'
-                [void]$cmd.ExecuteNonQuery(); $c.Close()
-                """, database).ThrowOnError(); break;
+            // Another application's SQLite file (one table, one row), made with Python's sqlite3 and kept beside this test.
+            default: File.Copy(Path.Combine(ModuleSession.RepoRoot, "tests", "SupportTools.PowerShell.Tests", "Tickets", "foreign-app.sqlite"), database); break;
         }
         var before = File.ReadAllBytes(database);
         var file = Export("a.json", 1);
