@@ -14,7 +14,9 @@ try {
     $Error.Clear()
     $ErrorActionPreference = 'Continue'
     try {
-        . ([scriptblock]::Create($quickStart)) | Out-Host
+        # Statement by statement, each formatted on its own, as when pasted into a prompt.
+        $statements = [Management.Automation.Language.Parser]::ParseInput($quickStart, [ref] $null, [ref] $null).EndBlock.Statements
+        foreach ($statement in $statements) { . ([scriptblock]::Create($statement.Extent.Text)) | Out-String -Width 120 -Stream | Write-Host }
     }
     finally {
         # A failure half-way must not leave a mock server running.
