@@ -30,6 +30,7 @@ internal static class ResponseBody
             };
         await using (stream.ConfigureAwait(false))
         {
+            // A declared length (already checked against the limit) sizes the buffer once; otherwise it grows as needed.
             using var body = new MemoryStream(content.Headers.ContentLength is { } length && encodings.Length == 0 ? (int)length : 0);
             var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
             try

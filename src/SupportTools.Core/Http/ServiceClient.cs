@@ -54,6 +54,8 @@ public sealed class ServiceClient : IDisposable
         _time = time;
         _gate = new RateGate(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResponseBytes, 1);
+        // One answer is held as one array.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxResponseBytes, Array.MaxLength);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         _scrubber = SecretScrubber.For(options.Signer);

@@ -33,7 +33,7 @@ public sealed class ServiceClientOptions
     /// <summary>
     /// The most bytes one answer may have, on the wire and again once decompressed (64 MiB by default: a page of 100
     /// Desk cases is well under 1 MiB). A larger answer fails at once as <see cref="ServiceFailure.ResponseTooLarge"/>,
-    /// without being retried, and memory never holds more than this per answer.
+    /// without being retried, and memory never holds more than this per answer. At most <see cref="Array.MaxLength"/>.
     /// </summary>
     public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
 
