@@ -35,9 +35,9 @@ public abstract record Fault
 
     /// <summary>
     /// A 200 JSON answer of <paramref name="bytes"/> bytes (a list, then blanks), with its Content-Length declared or
-    /// chunked; <paramref name="sent"/> is told how many bytes went out before the client stopped reading.
+    /// chunked; writing stops when the client goes.
     /// </summary>
-    public static Fault HugeBody(long bytes, bool declareLength, Action<long>? sent = null) => new HugeBodyFault(bytes, declareLength, sent);
+    public static Fault HugeBody(long bytes, bool declareLength) => new HugeBodyFault(bytes, declareLength);
 
     /// <summary>
     /// A 200 answer with <c>Content-Encoding: gzip</c> that expands to <paramref name="expandedBytes"/> bytes of zeros

@@ -29,7 +29,7 @@ internal sealed record GzipBombFault(long ExpandedBytes) : Fault
         response.ContentLength = members * Member.Value.Length;
         try
         {
-            for (var i = 0; i < members; i++)
+            for (var i = 0; i < members && !target.Http.RequestAborted.IsCancellationRequested; i++)
                 await response.Body.WriteAsync(Member.Value, target.Http.RequestAborted);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
