@@ -84,6 +84,9 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(BaseUri is null
                 ? $"Give your Desk site's address and credentials (-BaseUri {DefaultBaseUri} -Credential ...), or run Connect-Desk first."
                 : "Give -Credential (or -OAuthConsumer and -OAuthToken) with -BaseUri: the session's Desk connection is only used when neither is given.", BaseUri));
+        if (ParameterSetName == ConnectionSet && BaseUri is not null && Uri.Compare(BaseUri, Connection!.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
+                $"-Connection is for {Connection.BaseUri}; leave -BaseUri out (its credentials are only sent to the address they were given for), or connect to {BaseUri} with Connect-Desk.", BaseUri));
         if (BaseUri is null && UsedConnection is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
                 $"Give your Desk site's address with -BaseUri (e.g. {DefaultBaseUri}): Desk sites have no common address to default to.", null));

@@ -91,6 +91,20 @@ public sealed class ConnectDeskTests : ModuleTest, IAsyncLifetime
     }
 
     [Fact]
+    public void A_connection_is_not_sent_to_another_BaseUri()
+    {
+        var connection = RunOk("Connect-Desk -BaseUri $uri -Credential $cred -PassThru").Output.Single();
+
+        var other = Ps.Run("Get-DeskCase -Connection $args[0] -BaseUri http://127.0.0.1:9", connection);
+        var same = RunOk("Get-DeskCase -Connection $args[0] -BaseUri $uri -PerPage 100", connection).Output;
+
+        var error = Assert.Single(other.AllErrors);
+        Assert.Equal("InvalidArgument", Id(error));
+        Assert.Contains("leave -BaseUri out", error.Exception.Message);
+        Assert.Equal(120, same.Count);
+    }
+
+    [Fact]
     public void Connections_are_per_session()
     {
         RunOk("Connect-Desk -BaseUri $uri -Credential $cred");
