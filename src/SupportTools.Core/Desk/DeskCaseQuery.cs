@@ -40,6 +40,8 @@ public sealed class DeskCaseQuery
     {
         if (PerPage is < 1 or > MaxPerPage)
             throw new ArgumentOutOfRangeException(nameof(PerPage), PerPage, $"Desk serves 1 to {MaxPerPage} cases per page.");
+        if (MaxPages < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxPages), MaxPages, "A pull follows at least one page.");
         var filters = new StringBuilder();
         if (Status.Count > 0)
             filters.Append("status=").Append(Uri.EscapeDataString(string.Join(",", Status.Select(s => s.Trim().ToLowerInvariant()).Distinct()))).Append('&');
