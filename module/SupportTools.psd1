@@ -15,6 +15,7 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Connect-Desk'
         'Get-DeskCase'
         'Measure-DeskCase'
         'Import-CallRecord'

@@ -128,6 +128,36 @@ Describe 'Get-DeskCase' {
         }
     }
 
+    Context 'a hostile server' {
+        It 'stops with DeskPagingLoop when next only changes a nonce while the cases repeat, after each case once' {
+            $loop = Start-TestServer -Scenario desk -Argument @{ cases = 300; seed = 5; user = 'agent@example.com'; password = 'S3cret-pa55'; 'nonce-loop-on' = 2 }
+            $pulled = [System.Collections.Generic.List[object]]::new()
+            $failed = $null
+            try { Get-DeskCase -BaseUri $loop.BaseUri -Credential $cred -PerPage 100 | ForEach-Object { $pulled.Add($_) } }
+            catch { $failed = $_ }
+            finally { $loop.Stop() }
+
+            $pulled.Id | Should -Be (1..200)
+            $failed.FullyQualifiedErrorId | Should -BeLike 'DeskPagingLoop,*'
+            $failed.Exception.Message | Should -Match 'nonce=1.*same as those of page 2'
+        }
+
+        It 'groups a custom check box the API sent as false on one page and "0" on another into True, False and none' {
+            $eras = Start-TestServer -Scenario desk -Argument @{ cases = 200; seed = 5; user = 'agent@example.com'; password = 'S3cret-pa55'; 'mixed-eras' = 'true' }
+            try {
+                $custom = @(Get-DeskCase -BaseUri $eras.BaseUri -Credential $cred -PerPage 25 -IncludeCustomField)
+            }
+            finally { $eras.Stop() }
+            $csv = Join-Path $TestDrive 'eras.csv'
+            $custom | Export-Csv $csv
+
+            $custom.Count | Should -Be 200
+            @($custom | Group-Object Custom_follow_up).Name | Sort-Object | Should -Be @('', 'False', 'True')
+            @(Import-Csv $csv | Group-Object Custom_follow_up).Name | Sort-Object | Should -Be @('', 'False', 'True')
+            @($custom | Where-Object { $null -ne $_.Custom_seats } | ForEach-Object { $_.Custom_seats.GetType().Name } | Select-Object -Unique) | Should -Be 'Int64'
+        }
+    }
+
     Context 'a flaky server and OAuth' {
         It 'pulls the same cases through random 500/503 answers' {
             $flaky = Start-TestServer -Scenario desk -Argument @{ cases = 200; seed = 5; user = 'agent@example.com'; password = 'S3cret-pa55'; 'fault-rate' = 0.3; 'fault-kinds' = '500,503' }

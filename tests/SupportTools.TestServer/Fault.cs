@@ -33,6 +33,27 @@ public abstract record Fault
     /// <summary>A 200 <c>text/html</c> page (as a proxy or a login portal answers) instead of running the handler.</summary>
     public static Fault NotJson() => new NotJsonFault();
 
+    /// <summary>
+    /// A 200 JSON answer of <paramref name="bytes"/> bytes (a list, then blanks), with its Content-Length declared or
+    /// chunked; writing stops when the client goes.
+    /// </summary>
+    public static Fault HugeBody(long bytes, bool declareLength) => new HugeBodyFault(bytes, declareLength);
+
+    /// <summary>
+    /// A 200 answer with <c>Content-Encoding: gzip</c> that expands to <paramref name="expandedBytes"/> bytes of zeros
+    /// from about a thousandth of that on the wire (1 MiB gzip members back to back): a compression bomb.
+    /// </summary>
+    public static Fault GzipBomb(long expandedBytes) => new GzipBombFault(expandedBytes);
+
+    /// <summary>Answers <paramref name="status"/> (301, 302, 303, 307, 308) with <c>Location: <paramref name="location"/></c>.</summary>
+    public static Fault Redirect(string location, int status = 302) => new RedirectFault(status, location);
+
+    /// <summary>
+    /// A 401 whose JSON message repeats the request's <c>Authorization</c> header (<c>bad credentials: Basic …</c>), or,
+    /// with <paramref name="decoded"/>, the decoded <c>user:password</c> of a Basic header: a server that echoes secrets.
+    /// </summary>
+    public static Fault EchoCredential(bool decoded = false) => new EchoCredentialFault(decoded);
+
     /// <summary>The name recorded in <see cref="RecordedRequest.Fault"/>: <c>Status(503)</c>, <c>Delay(5000 ms)</c>, <c>Reset</c>, …</summary>
     public abstract string Name { get; }
 

@@ -65,7 +65,7 @@ internal static class Program
           --rate-limit 20/1s            requests per window (20/s, 600/15s, 5/500ms); over it: 429
           --rate-limit-hint <style>     {string.Join(", ", Enum.GetNames<RateLimitHint>())} (default: the scenario's)
           --fault-rate 0.05             probability that a request meets a random fault
-          --fault-kinds 500,reset,...   status codes, reset, drop, truncated, notjson, delay:35s (default 429,500,502,503,reset,drop,truncated)
+          --fault-kinds 500,reset,...   status codes, reset, drop, truncated, notjson, delay:35s, huge:1g, gzipbomb:4g (default 429,500,502,503,reset,drop,truncated)
           --seed 1                      seed for the random faults and generated data
         """;
 }

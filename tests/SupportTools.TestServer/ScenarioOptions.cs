@@ -5,7 +5,7 @@ namespace SupportTools.TestServer;
 /// <summary>
 /// The <c>--name value</c> pairs a scenario was started with. The options every scenario shares are parsed here once:
 /// <c>--rate-limit 20/1s</c>, <c>--rate-limit-hint RateLimitHeader</c>, <c>--fault-rate 0.05</c>, <c>--seed 1</c>,
-/// <c>--fault-kinds 429,500,502,503,reset,drop,truncated,notjson,delay:35s</c>. A malformed value is an
+/// <c>--fault-kinds 429,500,502,503,reset,drop,truncated,notjson,delay:35s,huge:1g,gzipbomb:4g</c>. A malformed value is an
 /// <see cref="ArgumentException"/> naming the option.
 /// </summary>
 public sealed class ScenarioOptions
@@ -104,14 +104,28 @@ public sealed class ScenarioOptions
             return Fault.Status(status, status == 429 ? hint : RateLimitHint.None);
         if (text.StartsWith("delay:", StringComparison.OrdinalIgnoreCase) && TryParseDuration(text[6..], out var delay))
             return Fault.Delay(delay);
+        if (text.StartsWith("huge:", StringComparison.OrdinalIgnoreCase) && TryParseSize(text[5..], out var huge))
+            return Fault.HugeBody(huge, declareLength: false);
+        if (text.StartsWith("gzipbomb:", StringComparison.OrdinalIgnoreCase) && TryParseSize(text[9..], out var expanded))
+            return Fault.GzipBomb(expanded);
         return text.ToLowerInvariant() switch
         {
             "reset" => Fault.Reset(),
             "drop" => Fault.DropAfterHandling(),
             "truncated" => Fault.Truncated(),
             "notjson" => Fault.NotJson(),
-            _ => throw Invalid("fault-kinds", text, "a status 400-599, reset, drop, truncated, notjson or delay:<duration>"),
+            _ => throw Invalid("fault-kinds", text, "a status 400-599, reset, drop, truncated, notjson, delay:<duration>, huge:<size> or gzipbomb:<size>"),
         };
+    }
+
+    /// <summary>A size in bytes: <c>4096</c>, <c>64k</c>, <c>200m</c>, <c>1g</c> (binary multiples).</summary>
+    public static bool TryParseSize(string text, out long bytes)
+    {
+        var scale = char.ToLowerInvariant(text.Length > 0 ? text[^1] : ' ') switch { 'k' => 1L << 10, 'm' => 1L << 20, 'g' => 1L << 30, _ => 1L };
+        var digits = scale == 1 ? text : text[..^1];
+        var ok = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= long.MaxValue / scale;
+        bytes = ok ? number * scale : 0;
+        return ok;
     }
 
     private static ArgumentException Invalid(string name, string value, string expected) =>

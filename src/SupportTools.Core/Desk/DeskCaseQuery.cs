@@ -26,7 +26,13 @@ public sealed class DeskCaseQuery
     /// <summary>Which time <see cref="Since"/> compares.</summary>
     public DeskSinceField SinceField { get; init; } = DeskSinceField.Updated;
 
-    /// <summary>Whether each case carries its <c>custom_fields</c>.</summary>
+    /// <summary>
+    /// The most pages one pull follows (100,000 by default: ten million cases at 100 a page); past it the pull stops
+    /// as a paging loop. The first page's <c>total_entries</c> caps it further (see <see cref="DeskCasePager"/>).
+    /// </summary>
+    public int MaxPages { get; init; } = 100_000;
+
+    /// <summary>Whether each case carries its <c>custom_fields</c> (normalised by the site's field types).</summary>
     public bool IncludeCustomFields { get; init; }
 
     /// <summary>The first page's path and query, e.g. <c>/api/v2/cases?page=1&amp;per_page=100</c>.</summary>
@@ -34,6 +40,8 @@ public sealed class DeskCaseQuery
     {
         if (PerPage is < 1 or > MaxPerPage)
             throw new ArgumentOutOfRangeException(nameof(PerPage), PerPage, $"Desk serves 1 to {MaxPerPage} cases per page.");
+        if (MaxPages < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxPages), MaxPages, "A pull follows at least one page.");
         var filters = new StringBuilder();
         if (Status.Count > 0)
             filters.Append("status=").Append(Uri.EscapeDataString(string.Join(",", Status.Select(s => s.Trim().ToLowerInvariant()).Distinct()))).Append('&');

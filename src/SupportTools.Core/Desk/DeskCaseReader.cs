@@ -23,14 +23,18 @@ internal readonly struct DeskCaseReader
         _index = index;
     }
 
-    /// <summary>Reads entry <paramref name="index"/> (0-based) of the page at <paramref name="page"/>.</summary>
-    public static DeskCase Read(JsonElement entry, Uri page, int index, bool includeCustomFields)
+    /// <summary>
+    /// Reads entry <paramref name="index"/> (0-based) of the page at <paramref name="page"/>; custom field values are
+    /// normalised by <paramref name="fieldTypes"/> (the site's field types) when given, else kept as sent.
+    /// </summary>
+    public static DeskCase Read(JsonElement entry, Uri page, int index, bool includeCustomFields,
+        IReadOnlyDictionary<string, DeskCustomFieldType>? fieldTypes = null)
     {
         if (entry.ValueKind != JsonValueKind.Object)
             throw new DeskPageException(DeskPageProblem.InvalidPage, page, $"entry {index + 1} should be a case (an object), found {DeskPage.Describe(entry)}.");
         var reader = new DeskCaseReader(entry, page, index);
         var self = reader.Link("self");
-        return new DeskCase(includeCustomFields ? reader.CustomFields() : NoCustomFields)
+        return new DeskCase(includeCustomFields ? reader.CustomFields(fieldTypes) : NoCustomFields)
         {
             Id = reader.Whole("id") ?? IdFromSelf(self),
             ExternalId = reader.Text("external_id"),
@@ -140,23 +144,15 @@ internal readonly struct DeskCaseReader
         return (int?)Whole(count, $"_links.{rel}.count", 0, int.MaxValue);
     }
 
-    private Dictionary<string, object?> CustomFields()
+    private Dictionary<string, object?> CustomFields(IReadOnlyDictionary<string, DeskCustomFieldType>? fieldTypes)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (!TryGet("custom_fields", out var custom)) return fields;
         if (custom.ValueKind != JsonValueKind.Object) throw Invalid("custom_fields", $"should be an object, found {DeskPage.Describe(custom)}");
         foreach (var field in custom.EnumerateObject())
-            fields[field.Name] = field.Value.ValueKind switch
-            {
-                JsonValueKind.String => field.Value.GetString(),
-                JsonValueKind.Number when field.Value.TryGetInt64(out var whole) => whole,
-                JsonValueKind.Number => field.Value.GetDouble(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Null => null,
-                // A list or object (not a Desk field type): its JSON text, so nothing is lost.
-                _ => field.Value.GetRawText(),
-            };
+            fields[field.Name] = fieldTypes is not null && fieldTypes.TryGetValue(field.Name, out var type)
+                ? DeskCustomFieldValue.Normalize(field.Value, type)
+                : DeskCustomFieldValue.AsSent(field.Value);
         return fields;
     }
 

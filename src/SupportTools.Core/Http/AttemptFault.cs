@@ -11,4 +11,8 @@ internal enum AttemptFault
     NotTrusted,
     /// <summary>The connection broke after the request went out, or the answer was cut off.</summary>
     Broken,
+    /// <summary>The answer was larger than allowed (on the wire or decompressed): reading stopped at the limit.</summary>
+    TooLarge,
+    /// <summary>The server redirected to another origin, or too many times: the redirect was not followed.</summary>
+    RedirectRefused,
 }

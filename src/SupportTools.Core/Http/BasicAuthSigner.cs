@@ -10,6 +10,7 @@ namespace SupportTools.Http;
 public sealed class BasicAuthSigner : IRequestSigner
 {
     private readonly AuthenticationHeaderValue _header;
+    private readonly string[] _secrets;
 
     /// <summary>Signs as <paramref name="user"/> with <paramref name="password"/> (empty for an API key).</summary>
     public BasicAuthSigner(string user, string password)
@@ -17,7 +18,12 @@ public sealed class BasicAuthSigner : IRequestSigner
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(password);
         _header = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
+        // The password, the header's value and "user:password"; with an empty password the user is the API key (Close).
+        _secrets = password.Length == 0 ? [user, user + ":", _header.Parameter!] : [password, user + ":" + password, _header.Parameter!];
     }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Secrets => _secrets;
 
     /// <inheritdoc />
     public void Sign(HttpRequestMessage request) => request.Headers.Authorization = _header;

@@ -18,6 +18,7 @@ public sealed class OAuth1Signer : IRequestSigner
     private readonly byte[] _signingKey;
     private readonly Func<string> _nonce;
     private readonly Func<long> _timestamp;
+    private readonly string[] _secrets;
 
     /// <summary>Signs with the application's consumer key and secret and the user's access token and secret.</summary>
     public OAuth1Signer(string consumerKey, string consumerSecret, string token, string tokenSecret)
@@ -37,7 +38,12 @@ public sealed class OAuth1Signer : IRequestSigner
         _signingKey = Encoding.ASCII.GetBytes(Encode(consumerSecret) + "&" + Encode(tokenSecret));
         _nonce = nonce;
         _timestamp = timestamp;
+        // The two secrets, and the access token, which stands for the user as a password would.
+        _secrets = [consumerSecret, tokenSecret, token];
     }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Secrets => _secrets;
 
     /// <summary>Sets the request's <c>Authorization</c> header for its method and final URL (a new nonce each call, so each attempt).</summary>
     public void Sign(HttpRequestMessage request)

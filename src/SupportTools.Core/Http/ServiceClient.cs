@@ -36,6 +36,7 @@ public sealed class ServiceClient : IDisposable
     private readonly RateGate _gate;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<Attempt> _retry;
+    private readonly SecretScrubber _scrubber;
 
     /// <summary>A client for the service in <paramref name="options"/>; verbose lines and waits go to <paramref name="reporter"/>.</summary>
     public ServiceClient(ServiceClientOptions options, IOperationReporter reporter)
@@ -52,17 +53,27 @@ public sealed class ServiceClient : IDisposable
         _reporter = reporter ?? NullReporter.Instance;
         _time = time;
         _gate = new RateGate(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResponseBytes, 1);
+        // One answer is held as one array.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxResponseBytes, Array.MaxLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        _scrubber = SecretScrubber.For(options.Signer);
         var handler = options.Handler ?? new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectTimeout = options.AttemptTimeout,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // Decompressed here (ResponseBody) so the decompressed size can be capped; redirects followed here
+            // (same origin only, signed again) so credentials never go to another host.
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            AllowAutoRedirect = false,
             MaxConnectionsPerServer = options.MaxConcurrency,
         };
         _http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        foreach (var encoding in new[] { "gzip", "deflate", "br" })
+            _http.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
         _retry = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
@@ -125,6 +136,12 @@ public sealed class ServiceClient : IDisposable
     public async Task<JsonDocument> PostJsonAsync(string target, JsonNode body, CancellationToken cancellationToken) =>
         (await SendAsync(new ServiceRequest(HttpMethod.Post, target) { Body = body }, cancellationToken).ConfigureAwait(false)).ParseJson();
 
+    /// <summary>
+    /// <paramref name="text"/> (a server's words) with this client's secrets, and their base64 and URL-encoded forms,
+    /// blanked out: for callers that put what a server said into messages or files of their own.
+    /// </summary>
+    internal string Scrub(string text) => _scrubber.Scrub(text);
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -164,12 +181,17 @@ public sealed class ServiceClient : IDisposable
         }
     }
 
-    private async Task<Attempt> ExchangeOnceAsync(Exchange exchange, int number, CancellationToken cancellationToken)
+    private HttpRequestMessage Message(HttpMethod method, Uri uri, JsonNode? body)
     {
-        using var message = new HttpRequestMessage(exchange.Request.Method, exchange.Uri);
-        if (exchange.Request.Body is { } body)
+        var message = new HttpRequestMessage(method, uri);
+        if (body is not null)
             message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         _options.Signer?.Sign(message);
+        return message;
+    }
+
+    private async Task<Attempt> ExchangeOnceAsync(Exchange exchange, int number, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.AttemptTimeout);
         var started = Stopwatch.GetTimestamp();
@@ -183,6 +205,8 @@ public sealed class ServiceClient : IDisposable
                 AttemptFault.Timeout => $"no answer within {Seconds(_options.AttemptTimeout)}",
                 AttemptFault.NotConnected => "could not connect",
                 AttemptFault.NotTrusted => "certificate refused",
+                AttemptFault.TooLarge => $"{status}, answer too large (over {AnswerTooLargeException.Size(_options.MaxResponseBytes)})",
+                AttemptFault.RedirectRefused => $"{status}, redirect not followed",
                 _ => status is null ? "connection broken" : $"{status}, answer cut off",
             };
             _reporter.Verbose($"{_options.ServiceName} {exchange.Request.Method.Method} {RequestTarget.ForLog(exchange.Uri)}: {outcome} in {attempt.Elapsed.TotalMilliseconds:0} ms (attempt {number} of {_options.MaxAttempts})");
@@ -191,10 +215,33 @@ public sealed class ServiceClient : IDisposable
 
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            headers = response.Headers;
-            var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var method = exchange.Request.Method;
+            var uri = exchange.Uri;
+            var body = exchange.Request.Body;
+            HttpResponseMessage response;
+            for (var redirects = 0; ; redirects++)
+            {
+                using (var message = Message(method, uri, body))
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+                headers = response.Headers;
+                if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+                    break;
+                response.Dispose();
+                var next = Uri.TryCreate(uri, location, out var resolved) ? RequestTarget.Resolve(_options.BaseUri, resolved.AbsoluteUri) : null;
+                var refusal = next is null
+                    ? $"it redirected to {(resolved is null ? "an invalid address" : RequestTarget.ForDisplay(resolved))}, outside {_options.BaseUri.GetLeftPart(UriPartial.Authority)}; credentials are only sent to the address given, so the redirect was not followed"
+                    : redirects == _options.MaxRedirects ? $"it redirected more than {_options.MaxRedirects} times" : null;
+                if (refusal is not null)
+                    return Log(new Attempt { Number = number, Status = status, Fault = AttemptFault.RedirectRefused, Error = new InvalidOperationException(refusal), Elapsed = Stopwatch.GetElapsedTime(started) });
+                _reporter.Verbose($"{_options.ServiceName} {method.Method} {RequestTarget.ForLog(uri)}: {status} {ReasonPhrase(status.Value)}, following the redirect to {RequestTarget.ForLog(next!)} (same origin)");
+                // 303 (and 301/302 after a POST, as browsers do) ask for a GET of the new address; 307/308 repeat the request.
+                if (status == 303 || (status is 301 or 302 && method == HttpMethod.Post))
+                    (method, body) = (HttpMethod.Get, null);
+                uri = next!;
+            }
+            using var answer = response;
+            var content = await ResponseBody.ReadAsync(answer.Content, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
             return Log(new Attempt
             {
                 Number = number,
@@ -203,6 +250,10 @@ public sealed class ServiceClient : IDisposable
                 Hints = ServerHints.From(status.Value, headers, content, _time.GetUtcNow()),
                 Elapsed = Stopwatch.GetElapsedTime(started),
             });
+        }
+        catch (AnswerTooLargeException e)
+        {
+            return Log(new Attempt { Number = number, Status = status, Fault = AttemptFault.TooLarge, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -216,7 +267,7 @@ public sealed class ServiceClient : IDisposable
         {
             return Log(new Attempt { Number = number, Fault = AttemptFault.NotConnected, Error = e, Elapsed = Stopwatch.GetElapsedTime(started) });
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException)
         {
             return Log(new Attempt
             {
@@ -249,6 +300,7 @@ public sealed class ServiceClient : IDisposable
     private int AttemptsFor(AttemptFault fault) => fault switch
     {
         AttemptFault.NotTrusted => 1, // a refused certificate stays refused
+        AttemptFault.TooLarge or AttemptFault.RedirectRefused => 1, // the same request brings the same answer
         AttemptFault.NotConnected => Math.Min(NotConnectedAttempts, _options.MaxAttempts),
         _ => _options.MaxAttempts,
     };
@@ -258,36 +310,42 @@ public sealed class ServiceClient : IDisposable
         var name = _options.ServiceName;
         var attempts = last.Number;
         if (last.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)
-            return new ServiceException(ServiceFailure.RateLimited, name, request.Method, uri, last.Status, attempts,
+            return new ServiceException(_scrubber, ServiceFailure.RateLimited, name, request.Method, uri, last.Status, attempts,
                 $"the server asks to wait {Seconds(wait)}, longer than the {Seconds(_options.MaxDelay)} allowed; try again later", ServiceMessage(last));
+        if (last.Fault == AttemptFault.TooLarge)
+            return new ServiceException(_scrubber, ServiceFailure.ResponseTooLarge, name, request.Method, uri, last.Status, attempts,
+                last.Error!.Message + "; it was not retried" + (request.IsIdempotent ? "" : " (the request may have taken effect)"), null, last.Error);
+        if (last.Fault == AttemptFault.RedirectRefused)
+            return new ServiceException(_scrubber, ServiceFailure.RedirectRefused, name, request.Method, uri, last.Status, attempts,
+                last.Error!.Message, null, last.Error);
         if (!request.IsIdempotent && request.Reconcile is null && last.MaybeActed && (last.Fault != AttemptFault.None || last.Status >= 500))
-            return new ServiceException(ServiceFailure.Ambiguous, name, request.Method, uri, last.Status, attempts,
+            return new ServiceException(_scrubber, ServiceFailure.Ambiguous, name, request.Method, uri, last.Status, attempts,
                 "the request may or may not have taken effect (it was sent, then " + Why(last) + "), so it was not sent again; check before repeating it",
                 ServiceMessage(last), last.Error);
         return last.Fault switch
         {
-            AttemptFault.Timeout => new ServiceException(ServiceFailure.Timeout, name, request.Method, uri, last.Status, attempts,
+            AttemptFault.Timeout => new ServiceException(_scrubber, ServiceFailure.Timeout, name, request.Method, uri, last.Status, attempts,
                 $"no complete answer within {Seconds(_options.AttemptTimeout)}", null, last.Error),
-            AttemptFault.NotConnected => new ServiceException(ServiceFailure.Network, name, request.Method, uri, null, attempts,
+            AttemptFault.NotConnected => new ServiceException(_scrubber, ServiceFailure.Network, name, request.Method, uri, null, attempts,
                 $"could not connect ({last.Error?.Message})", null, last.Error),
-            AttemptFault.NotTrusted => new ServiceException(ServiceFailure.NotTrusted, name, request.Method, uri, null, attempts,
+            AttemptFault.NotTrusted => new ServiceException(_scrubber, ServiceFailure.NotTrusted, name, request.Method, uri, null, attempts,
                 $"the server's certificate was refused ({last.Error?.InnerException?.Message}); check the host name in the address and that this machine trusts the certificate",
                 null, last.Error),
-            AttemptFault.Broken => new ServiceException(ServiceFailure.Network, name, request.Method, uri, last.Status, attempts,
+            AttemptFault.Broken => new ServiceException(_scrubber, ServiceFailure.Network, name, request.Method, uri, last.Status, attempts,
                 Why(last), null, last.Error),
             _ => last.Status switch
             {
-                401 => new ServiceException(ServiceFailure.Authentication, name, request.Method, uri, 401, attempts,
+                401 => new ServiceException(_scrubber, ServiceFailure.Authentication, name, request.Method, uri, 401, attempts,
                     "the credentials were refused; check the user, password or API key", ServiceMessage(last)),
-                403 => new ServiceException(ServiceFailure.PermissionDenied, name, request.Method, uri, 403, attempts,
+                403 => new ServiceException(_scrubber, ServiceFailure.PermissionDenied, name, request.Method, uri, 403, attempts,
                     "these credentials may not do this", ServiceMessage(last)),
-                404 => new ServiceException(ServiceFailure.NotFound, name, request.Method, uri, 404, attempts,
+                404 => new ServiceException(_scrubber, ServiceFailure.NotFound, name, request.Method, uri, 404, attempts,
                     "no such resource; check -BaseUri and the identifiers", ServiceMessage(last)),
-                429 => new ServiceException(ServiceFailure.RateLimited, name, request.Method, uri, 429, attempts,
+                429 => new ServiceException(_scrubber, ServiceFailure.RateLimited, name, request.Method, uri, 429, attempts,
                     "the rate limit was still exceeded after every retry", ServiceMessage(last)),
-                >= 500 => new ServiceException(ServiceFailure.ServerError, name, request.Method, uri, last.Status, attempts,
+                >= 500 => new ServiceException(_scrubber, ServiceFailure.ServerError, name, request.Method, uri, last.Status, attempts,
                     "the service failed on every attempt", ServiceMessage(last)),
-                _ => new ServiceException(ServiceFailure.Rejected, name, request.Method, uri, last.Status, attempts,
+                _ => new ServiceException(_scrubber, ServiceFailure.Rejected, name, request.Method, uri, last.Status, attempts,
                     "the service refused the request", ServiceMessage(last)),
             },
         };

@@ -30,6 +30,19 @@ public sealed class ServiceClientOptions
     /// <summary>How many requests may be in flight at once (an import sends several; a pager one).</summary>
     public int MaxConcurrency { get; init; } = 1;
 
+    /// <summary>
+    /// The most bytes one answer may have, on the wire and again once decompressed (64 MiB by default: a page of 100
+    /// Desk cases is well under 1 MiB). A larger answer fails at once as <see cref="ServiceFailure.ResponseTooLarge"/>,
+    /// without being retried, and memory never holds more than this per answer. At most <see cref="Array.MaxLength"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How many redirects one attempt follows, each only within the service's origin (the credentials are signed again
+    /// for the new URL); a redirect elsewhere, or one too many, fails as <see cref="ServiceFailure.RedirectRefused"/>.
+    /// </summary>
+    public int MaxRedirects { get; init; } = 5;
+
     /// <summary>The handler under the client: tests only (the default is a pooled <see cref="SocketsHttpHandler"/>).</summary>
     public HttpMessageHandler? Handler { get; init; }
 }

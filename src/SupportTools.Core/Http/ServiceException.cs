@@ -9,8 +9,19 @@ public sealed class ServiceException : Exception
 {
     internal ServiceException(ServiceFailure failure, string serviceName, HttpMethod method, Uri requestUri, int? statusCode,
         int attempts, string reason, string? serviceMessage = null, Exception? inner = null)
-        : base(Describe(serviceName, method, requestUri, statusCode, attempts, reason, serviceMessage), inner)
+        : this(SecretScrubber.None, failure, serviceName, method, requestUri, statusCode, attempts, reason, serviceMessage, inner)
     {
+    }
+
+    /// <summary>
+    /// As the other constructor, with the module's own secrets (<paramref name="scrubber"/>) blanked out of the whole
+    /// message and the server's words: a server that echoes a credential back never gets it into an error or a file.
+    /// </summary>
+    internal ServiceException(SecretScrubber scrubber, ServiceFailure failure, string serviceName, HttpMethod method, Uri requestUri,
+        int? statusCode, int attempts, string reason, string? serviceMessage = null, Exception? inner = null)
+        : base(scrubber.Scrub(Describe(serviceName, method, requestUri, statusCode, attempts, reason, serviceMessage)), inner)
+    {
+        serviceMessage = scrubber.ScrubOrNull(serviceMessage);
         Failure = failure;
         Method = method.Method;
         RequestUri = requestUri;

@@ -28,4 +28,14 @@ public enum ServiceFailure
     /// caller gave no way to check: whether it took effect is unknown.
     /// </summary>
     Ambiguous,
+    /// <summary>
+    /// The answer is larger than <see cref="ServiceClientOptions.MaxResponseBytes"/> on the wire or once decompressed.
+    /// Never retried: the same request would bring the same answer.
+    /// </summary>
+    ResponseTooLarge,
+    /// <summary>
+    /// The server redirected to another origin (scheme, host or port), or redirected more than
+    /// <see cref="ServiceClientOptions.MaxRedirects"/> times: not followed, so credentials never leave the address given.
+    /// </summary>
+    RedirectRefused,
 }

@@ -73,6 +73,10 @@ public static class ErrorRecords
     public const string HttpInvalidResponse = nameof(HttpInvalidResponse);
     /// <summary>The server's TLS certificate was refused (untrusted issuer, expired, another host's name); never retried.</summary>
     public const string HttpCertificateRefused = nameof(HttpCertificateRefused);
+    /// <summary>An answer larger than the client allows (64 MiB, on the wire or decompressed): it was not read whole and not retried.</summary>
+    public const string HttpResponseTooLarge = nameof(HttpResponseTooLarge);
+    /// <summary>The server redirected to another origin (or too many times): not followed, so credentials stayed home.</summary>
+    public const string HttpRedirectRefused = nameof(HttpRedirectRefused);
     /// <summary>A Desk page's next link leads back to a page already pulled: the pull stopped instead of looping forever.</summary>
     public const string DeskPagingLoop = nameof(DeskPagingLoop);
     /// <summary>A Desk page is JSON but not a HAL page of cases (a member of the wrong type, a field that cannot mean what it says).</summary>
@@ -140,6 +144,8 @@ public static class ErrorRecords
             ServiceFailure.Timeout => (HttpTimeout, ErrorCategory.OperationTimeout),
             ServiceFailure.InvalidResponse => (HttpInvalidResponse, ErrorCategory.InvalidResult),
             ServiceFailure.NotTrusted => (HttpCertificateRefused, ErrorCategory.SecurityError),
+            ServiceFailure.ResponseTooLarge => (HttpResponseTooLarge, ErrorCategory.InvalidResult),
+            ServiceFailure.RedirectRefused => (HttpRedirectRefused, ErrorCategory.SecurityError),
             _ => (HttpServiceUnavailable, ErrorCategory.ResourceUnavailable),
         };
         return new ErrorRecord(exception, id, category, target ?? exception.RequestUri)
@@ -151,6 +157,8 @@ public static class ErrorRecords
                     ServiceFailure.Authentication => "Check the credentials (user and password, or API key) and run the command again.",
                     ServiceFailure.Ambiguous => "Check in the service whether the item exists before running the command again.",
                     ServiceFailure.NotTrusted => "Check the host name in -BaseUri; if the certificate is your organisation's own, add its issuer to this machine's trusted roots.",
+                    ServiceFailure.ResponseTooLarge => "Ask for smaller pages (e.g. -PerPage), or check that -BaseUri points at the service's API and not at another site.",
+                    ServiceFailure.RedirectRefused => "Give the address the service redirects to as -BaseUri if you trust it.",
                     ServiceFailure.Network => "Check the address in -BaseUri (host name and port) and the network connection, then try again.",
                     ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Timeout =>
                         "The service is busy or unreachable: try again later.",

@@ -7,11 +7,11 @@ namespace SupportTools.Commands.Desk;
 /// <summary>
 /// <para type="synopsis">Pulls every case from a Desk (API v2) site, page by page, as flat DeskCase objects.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "DeskCase", DefaultParameterSetName = BasicSet)]
+[Cmdlet(VerbsCommon.Get, "DeskCase", DefaultParameterSetName = SessionSet)]
 [OutputType(typeof(DeskCase))]
 public sealed class GetDeskCaseCommand : HttpCmdlet
 {
-    private const string BasicSet = "Credential", OAuthSet = "OAuth";
+    private const string BasicSet = "Credential", OAuthSet = "OAuth", ConnectionSet = "Connection", SessionSet = "Session";
 
     /// <summary>The agent's e-mail address and password (HTTP basic authentication).</summary>
     [Parameter(Mandatory = true, ParameterSetName = BasicSet)]
@@ -30,6 +30,11 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
     [Credential]
     [ValidateNotNull]
     public PSCredential? OAuthToken { get; set; }
+
+    /// <summary>A connection from <c>Connect-Desk -PassThru</c>: its address and credentials.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ConnectionSet)]
+    [ValidateNotNull]
+    public DeskConnection? Connection { get; set; }
 
     /// <summary>Cases per page, 1 to 100 (Desk's maximum).</summary>
     [Parameter]
@@ -53,16 +58,39 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
     [Parameter]
     public SwitchParameter IncludeCustomField { get; set; }
 
+    /// <summary>The most pages one pull follows; past it the pull stops as a paging loop (DeskPagingLoop).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxPages { get; set; } = 100_000;
+
     /// <summary>Not a usable default (Desk sites live at their own address; desk.com was retired): only the example in messages.</summary>
     protected override Uri DefaultBaseUri { get; } = new("https://yoursite.desk.com");
 
     /// <inheritdoc />
+    protected override Uri? ConnectionBaseUri => UsedConnection?.BaseUri;
+
+    /// <summary>The connection this call uses: -Connection, else the session's when neither credentials nor -BaseUri are given.</summary>
+    private DeskConnection? UsedConnection => ParameterSetName switch
+    {
+        ConnectionSet => Connection,
+        SessionSet when BaseUri is null => SessionConnections.Get<DeskConnection>(),
+        _ => null,
+    };
+
+    /// <inheritdoc />
     protected override void OnRecord()
     {
-        if (BaseUri is null)
+        if (ParameterSetName == SessionSet && UsedConnection is null)
+            ThrowTerminatingError(ErrorRecords.InvalidArgumentError(BaseUri is null
+                ? $"Give your Desk site's address and credentials (-BaseUri {DefaultBaseUri} -Credential ...), or run Connect-Desk first."
+                : "Give -Credential (or -OAuthConsumer and -OAuthToken) with -BaseUri: the session's Desk connection is only used when neither is given.", BaseUri));
+        if (ParameterSetName == ConnectionSet && BaseUri is not null && Uri.Compare(BaseUri, Connection!.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
+                $"-Connection is for {Connection.BaseUri}; leave -BaseUri out (its credentials are only sent to the address they were given for), or connect to {BaseUri} with Connect-Desk.", BaseUri));
+        if (BaseUri is null && UsedConnection is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
                 $"Give your Desk site's address with -BaseUri (e.g. {DefaultBaseUri}): Desk sites have no common address to default to.", null));
-        var options = new ServiceClientOptions { BaseUri = ServiceUri, ServiceName = "Desk", Signer = Signer() };
+        var options = ClientOptions("Desk", Signer());
         var query = new DeskCaseQuery
         {
             PerPage = PerPage,
@@ -70,10 +98,12 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
             Since = Since,
             SinceField = SinceField,
             IncludeCustomFields = IncludeCustomField,
+            MaxPages = MaxPages,
         };
+        var service = new DeskService(options);
         // Entries that are not valid cases travel through the same ordered queue and become errors on this thread.
         WriteAsync<object>("Pulling Desk cases", "cases",
-            (reporter, emit, token) => DeskCasePager.PullAsync(options, query, reporter,
+            (reporter, emit, token) => service.PullCasesAsync(query, reporter,
                 deskCase => emit(IncludeCustomField ? WithCustomFields(deskCase) : deskCase), emit, token),
             item =>
             {
@@ -82,9 +112,16 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
             });
     }
 
-    private IRequestSigner Signer() => ParameterSetName == OAuthSet
-        ? new OAuth1Signer(OAuthConsumer!.UserName, Reveal(OAuthConsumer), OAuthToken!.UserName, Reveal(OAuthToken))
-        : new BasicAuthSigner(Credential!.UserName, Reveal(Credential));
+    private IRequestSigner Signer()
+    {
+        var connection = UsedConnection;
+        var (credential, consumer, token) = connection is null
+            ? (Credential, OAuthConsumer, OAuthToken)
+            : (connection.Credential, connection.OAuthConsumer, connection.OAuthToken);
+        return credential is null
+            ? new OAuth1Signer(consumer!.UserName, Reveal(consumer), token!.UserName, Reveal(token))
+            : new BasicAuthSigner(credential.UserName, Reveal(credential));
+    }
 
     /// <summary>The case with a <c>Custom_&lt;name&gt;</c> note property per custom field (Export-Csv writes them as columns).</summary>
     private static PSObject WithCustomFields(DeskCase deskCase)

@@ -22,6 +22,7 @@ public sealed class DeskMock
     private const int DefaultPerPage = 50, MaxPerPage = 100;
     private readonly DeskMockOptions _options;
     private readonly ConcurrentDictionary<string, int[]> _searches = new(StringComparer.Ordinal);
+    private long _nonce;
 
     /// <summary>A site as <paramref name="options"/> describe it.</summary>
     public DeskMock(DeskMockOptions options)
@@ -38,6 +39,42 @@ public sealed class DeskMock
     {
         endpoints.MapGet("/api/v2/cases", (HttpRequest request) => Page(request, null));
         endpoints.MapGet("/api/v2/cases/search", (HttpRequest request) => Page(request, Search(request.Query)));
+        endpoints.MapGet("/api/v2/custom_fields", (HttpRequest request) => CustomFields(request));
+    }
+
+    /// <summary>
+    /// The site's custom fields: a HAL page whose entries have <c>name</c>, <c>label</c>, <c>type</c> (case, customer or
+    /// company), <c>active</c> and <c>data.type</c> (string, list, integer, boolean, date). Desk's own API v2 reference is
+    /// retired and was not found in the searchable corpora; this follows the v2 HAL conventions of the case list (the
+    /// same <c>total_entries</c>, <c>_links</c> and <c>_embedded.entries</c>) and the field types Desk's admin offered.
+    /// </summary>
+    private IResult CustomFields(HttpRequest request)
+    {
+        if (_options.RequiresAuthentication && !Authenticated(request))
+            return Results.Json(new { message = "Unauthorized" }, statusCode: 401);
+        if (_options.NoCustomFieldList)
+            return Results.Json(new { message = "Resource Not Found" }, statusCode: 404);
+        object Field(int id, string name, string label, string owner, string type) => new Dictionary<string, object>
+        {
+            ["name"] = name, ["label"] = label, ["type"] = owner, ["active"] = true, ["data"] = new { type },
+            ["_links"] = new { self = new { href = $"/api/v2/custom_fields/{id}", @class = "custom_field" } },
+        };
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["total_entries"] = 4,
+            ["page"] = 1,
+            ["_links"] = new { self = new { href = "/api/v2/custom_fields?page=1&per_page=100", @class = "page" }, next = (object?)null },
+            ["_embedded"] = new
+            {
+                entries = new[]
+                {
+                    Field(1, "tier", "Tier", "case", "list"),
+                    Field(2, "seats", "Seats", "case", "integer"),
+                    Field(3, "follow_up", "Follow up", "case", "boolean"),
+                    Field(4, "follow_up_customer", "Follow up (customer)", "customer", "string"),
+                },
+            },
+        });
     }
 
     private IResult Page(HttpRequest request, int[]? matches)
@@ -61,14 +98,17 @@ public sealed class DeskMock
             MockDeskCase.Link(json, "first", _options.NullLinks ? null : PageHref(1), "page");
             MockDeskCase.Link(json, "last", _options.NullLinks ? null : PageHref(lastPage), "page");
             MockDeskCase.Link(json, "previous", _options.NullLinks || page == 1 ? null : PageHref(page - 1), "page");
-            MockDeskCase.Link(json, "next", page == _options.RepeatNextOnPage ? PageHref(1) : page < lastPage ? PageHref(page + 1) : null, "page");
+            var next = page == _options.RepeatNextOnPage ? PageHref(1)
+                : page >= _options.NonceLoopOnPage ? PageHref(page) + "&nonce=" + Interlocked.Increment(ref _nonce)
+                : page < lastPage ? PageHref(page + 1) : null;
+            MockDeskCase.Link(json, "next", next, "page");
             json.WriteEndObject();
             if (page != _options.DropEmbeddedOnPage)
             {
                 json.WriteStartObject("_embedded");
                 json.WriteStartArray("entries");
                 for (var i = (page - 1) * perPage; i < Math.Min(total, (long)page * perPage); i++)
-                    Generator.Case(matches?[i] ?? i).Write(json, _options.NullLinks);
+                    Generator.Case(matches?[i] ?? i).Write(json, _options.NullLinks, _options.MixedEras && page % 2 == 0);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }

@@ -30,6 +30,21 @@ public sealed record DeskMockOptions
     /// <summary>The last page of cases links to one more page, which is empty and has no next.</summary>
     public bool EmptyLastPage { get; init; }
 
+    /// <summary>
+    /// From this page on, <c>next</c> links to the same page with a new <c>nonce</c> parameter each time, and the cases
+    /// repeat: a server that always says there is more.
+    /// </summary>
+    public int? NonceLoopOnPage { get; init; }
+
+    /// <summary>Even pages write their custom fields as an older era of the API did (<c>"0"</c>/<c>"1"</c>, numbers as numbers).</summary>
+    public bool MixedEras { get; init; }
+
+    /// <summary>
+    /// <c>GET /api/v2/custom_fields</c> answers 404 (a site, or a role, without access to the field list); by default it
+    /// lists the case fields tier (list), seats (integer) and follow_up (boolean), and a customer field.
+    /// </summary>
+    public bool NoCustomFieldList { get; init; }
+
     /// <summary>Whether the request needs credentials at all.</summary>
     public bool RequiresAuthentication => User is not null || OAuth is not null;
 }

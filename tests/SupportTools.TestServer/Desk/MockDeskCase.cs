@@ -9,8 +9,12 @@ public sealed record MockDeskCase(
     long CustomerId, long? UserId, long? GroupId, int Replies, int Notes, int Attachments,
     string? Tier, string? Seats, bool? FollowUp)
 {
-    /// <summary>Writes the case as one entry of a page; <paramref name="nullLinks"/> leaves out the optional links' objects (null).</summary>
-    public void Write(Utf8JsonWriter json, bool nullLinks)
+    /// <summary>
+    /// Writes the case as one entry of a page; <paramref name="nullLinks"/> leaves out the optional links' objects
+    /// (null); <paramref name="olderEra"/> writes the custom fields as an older era of the API did: the check box as
+    /// <c>"1"</c>/<c>"0"</c> and the number as a JSON number (the newer era: <c>true</c>/<c>false</c> and text).
+    /// </summary>
+    public void Write(Utf8JsonWriter json, bool nullLinks, bool olderEra = false)
     {
         json.WriteStartObject();
         json.WriteNumber("id", Id);
@@ -37,8 +41,13 @@ public sealed record MockDeskCase(
         Time(json, "resolved_at", ResolvedAt);
         json.WriteStartObject("custom_fields");
         Text(json, "tier", Tier);
-        Text(json, "seats", Seats); // Desk sends number fields as text
-        if (FollowUp is { } followUp) json.WriteBoolean("follow_up", followUp); else json.WriteNull("follow_up");
+        if (olderEra && long.TryParse(Seats, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seats))
+            json.WriteNumber("seats", seats);
+        else
+            Text(json, "seats", Seats); // Desk sends number fields as text
+        if (FollowUp is not { } followUp) json.WriteNull("follow_up");
+        else if (olderEra) json.WriteString("follow_up", followUp ? "1" : "0");
+        else json.WriteBoolean("follow_up", followUp);
         json.WriteEndObject();
         json.WriteStartObject("_links");
         Link(json, "self", $"/api/v2/cases/{Id}", "case");
