@@ -64,15 +64,5 @@ public abstract class CloseCmdlet : HttpCmdlet
     /// Runs <paramref name="step"/>; an exception that neither PowerShell nor the module's mapping knows (a bug) ends the
     /// command as <c>UnexpectedError</c> with its type and message, instead of escaping raw.
     /// </summary>
-    protected void Guard(Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (Exception exception) when (exception is not (RuntimeException or OperationCanceledException) && ErrorRecords.From(exception, null) is null)
-        {
-            ThrowTerminatingError(ErrorRecords.Unexpected(exception, null));
-        }
-    }
+    protected void Guard(Action step) => UnexpectedErrorGuard.Run(this, step);
 }
