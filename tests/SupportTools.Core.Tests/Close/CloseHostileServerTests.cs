@@ -211,4 +211,54 @@ public class CloseHostileServerTests
         Assert.Equal(summary.Rows, Enum.GetValues<CloseLeadStatus>().Sum(summary.Count) + summary.Previewed);
         Assert.Contains("2 declined", summary.ToString());
     }
+
+    /// <summary>A handler that throws an exception the module has no meaning for on the requests <paramref name="when"/> picks (a stand-in for a bug).</summary>
+    private sealed class BuggyHandler(Func<HttpRequestMessage, bool> when) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            when(request) ? throw new NotSupportedException("a bug in the request pipeline") : base.SendAsync(request, cancellationToken);
+    }
+
+    private static ServiceClientOptions WithHandler(ServiceClientOptions options, HttpMessageHandler handler) => new()
+    {
+        BaseUri = options.BaseUri, ServiceName = options.ServiceName, Signer = options.Signer, MaxAttempts = options.MaxAttempts,
+        BaseDelay = options.BaseDelay, MaxDelay = options.MaxDelay, MaxConcurrency = options.MaxConcurrency, Handler = handler,
+    };
+
+    [Fact]
+    public async Task An_unexpected_exception_in_one_create_fails_that_lead_alone_and_the_rest_go_on()
+    {
+        await using var close = await CloseServer.StartAsync();
+        using var handler = new BuggyHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == "/api/v1/lead/"
+            && r.Content!.ReadAsStringAsync().GetAwaiter().GetResult().Contains("\"GLOBEX\"", StringComparison.Ordinal));
+        var outcomes = await close.ImportAsync([Draft(2, "Acme"), Draft(3, "Globex")], WithHandler(close.Options(), handler));
+        var globex = outcomes.Single(o => o.Result.Name == "GLOBEX");
+        Assert.Equal(CloseLeadStatus.Failed, globex.Result.Status);
+        Assert.IsType<NotSupportedException>(globex.Error);
+        Assert.Equal("NotSupportedException: a bug in the request pipeline", globex.Result.Reason);
+        Assert.Equal(CloseLeadStatus.Created, outcomes.Single(o => o.Result.Name == "ACME").Result.Status);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_that_stops_the_run_still_gives_every_row_a_result_and_writes_the_failed_file()
+    {
+        await using var close = await CloseServer.StartAsync();
+        using var handler = new BuggyHandler(r => r.RequestUri!.AbsolutePath == "/api/v1/data/search/");
+        var failed = Path.Combine(Path.GetTempPath(), $"close-bug-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var outcomes = new List<CloseLeadOutcome>();
+            var request = new CloseLeadImportRequest { Drafts = [Draft(2, "Acme"), Draft(3, "Globex")], FailedPath = failed };
+            var import = new CloseLeadService(WithHandler(close.Options(), handler)).BeginImport(request);
+            await Assert.ThrowsAsync<NotSupportedException>(() => import.RunAsync(NullReporter.Instance, outcomes.Add, CancellationToken.None));
+            Assert.Equal([2L, 3L], outcomes.Select(o => o.Result.Row).Order());
+            Assert.All(outcomes, o => Assert.Equal("not sent: the import stopped (NotSupportedException: a bug in the request pipeline)", o.Result.Reason));
+            Assert.Equal(3, File.ReadAllLines(failed).Length);
+            Assert.Empty(close.Mock.Leads);
+        }
+        finally
+        {
+            File.Delete(failed);
+        }
+    }
 }
