@@ -25,6 +25,7 @@
         'Get-CallStatistic'
         'Get-CallRecord'
         'ConvertTo-CallStatisticJson'
+        'Connect-Close'
         'ConvertTo-CloseLead'
         'Import-CloseLead'
         'Get-CloseLead'

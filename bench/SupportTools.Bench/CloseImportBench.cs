@@ -36,13 +36,15 @@ internal static class CloseImportBench
             var clientOptions = new ServiceClientOptions
             {
                 BaseUri = server.BaseUri, ServiceName = "Close", Signer = new BasicAuthSigner(mock.ApiKey, ""), MaxAttempts = 10,
+                MaxConcurrency = CloseLeadService.Concurrency,
             };
             var outcomes = new List<CloseLeadOutcome>();
-            await new CloseLeadImporter(clientOptions, null, skipExisting: false)
-                .RunAsync(plans, NullReporter.Instance, o => { lock (outcomes) outcomes.Add(o); }, CancellationToken.None);
+            await new CloseLeadService(clientOptions).ImportAsync(new CloseLeadImportRequest { Drafts = drafts }, NullReporter.Instance,
+                o => { lock (outcomes) outcomes.Add(o); }, CancellationToken.None);
             var elapsed = clock.Elapsed;
 
-            var needed = 1 + plans.Count;
+            // One custom-field read, one look-up search per batch of names (leads that exist are skipped), one create per lead.
+            var needed = 1 + (plans.Count + CloseLeadService.LookupBatch - 1) / CloseLeadService.LookupBatch + plans.Count;
             var bound = TimeSpan.FromSeconds((double)needed / options.Rate);
             var sent = server.Requests.Count;
             // Requests the server counted against the limit (all but those it refused for the limit): what the time

@@ -33,12 +33,43 @@ Describe 'Import-CloseLead' {
         $back[0].Reason | Should -BeLike "*Email 'bill@initech'*"
     }
 
-    It 'imports the corrected failed rows again, leaving existing companies alone with -SkipExisting' {
+    It 'imports the corrected failed rows again, leaving existing companies alone (-SkipExisting is accepted and changes nothing)' {
         $failed = Join-Path $TestDrive 'failed.csv'
         $fixed = Import-Csv $failed | Select-Object * -ExcludeProperty Row, Reason | ForEach-Object { $_.Email = 'bill@initech.com'; $_.Founded = '2020-02-29'; $_ }
         $result = @(@($fixed) + @([pscustomobject]@{ Company = 'ACME CORP'; Contact = 'Again' }) | Import-CloseLead -ApiKey $key -BaseUri $server.BaseUri -SkipExisting 6>$null)
         ($result | Where-Object Name -eq 'INITECH').Status | Should -Be 'Created'
         ($result | Where-Object Name -eq 'ACME CORP').Status | Should -Be 'Skipped'
+    }
+
+    It 'imports the failed-rows file as it is (the documented retry) with the original row numbers' {
+        $failed = Join-Path $TestDrive 'failed.csv'
+        $again = Join-Path $TestDrive 'failed-again.csv'
+        $result = @(Import-CloseLead -Path $failed -ApiKey $key -BaseUri $server.BaseUri -FailedPath $again -ErrorAction SilentlyContinue 6>$null)
+        # Still invalid (its e-mail was not corrected): refused again under its first row number, nothing sent.
+        $result.Row | Should -Be @(4)
+        $result.Status | Should -Be @('Invalid')
+        (Import-Csv $again).Company | Should -Be 'Initech'
+    }
+
+    It 'imports drafts exported with Export-Csv, keeping their row numbers and refusing the invalid ones' {
+        $drafts = Join-Path $TestDrive 'drafts.csv'
+        Import-Csv $messy | ConvertTo-CloseLead | Export-Csv $drafts
+        $result = @(Import-Csv $drafts | Import-CloseLead -ApiKey $key -BaseUri $server.BaseUri -ErrorAction SilentlyContinue 6>$null | Sort-Object Row)
+        $result.Row | Should -Be @(1, 2, 3, 4)
+        $result.Status | Should -Be @('Skipped', 'Skipped', 'Invalid', 'Skipped')
+        $result[2].Reason | Should -BeLike '*ConvertTo-CloseLead found the row invalid*'
+    }
+
+    It 'escapes formulas in the failed-rows file and reads them back' {
+        $evil = Join-Path $TestDrive 'evil.csv'
+        $failed = Join-Path $TestDrive 'evil-failed.csv'
+        Set-Content -Path $evil -Value @('Company,Contact,Email', '=HYPERLINK("http://x"),@me,not-an-email')
+        Import-CloseLead -Path $evil -ApiKey $key -BaseUri $server.BaseUri -FailedPath $failed -ErrorAction SilentlyContinue 6>$null | Out-Null
+        (Get-Content $failed)[1] | Should -BeLike """'=HYPERLINK(*"
+        $back = Import-Csv $failed
+        $back.Contact | Should -Be "'@me"
+        $row = Import-CloseLead -Path $failed -ApiKey $key -BaseUri $server.BaseUri -WhatIf -ErrorAction SilentlyContinue 6>$null
+        $row.Reason | Should -BeLike "*Email 'not-an-email'*"
     }
 
     It 'says what it would do under -WhatIf' {

@@ -36,6 +36,11 @@ public sealed class CloseLeadCleaner
     {
         var problems = new List<string>();
         if (row.Problem is not null) problems.Add(row.Problem);
+        if (row.Refused is not null) problems.Add(row.Refused);
+        // U+FFFD is what a decoder leaves for bytes it could not read: the value is not what the file meant.
+        foreach (var (column, value) in row.Cells)
+            if (value?.Contains('\uFFFD', StringComparison.Ordinal) == true)
+                problems.Add($"{column} '{Text(value)}' has an unreadable character (U+FFFD): the file's encoding is not what it was read as; give -Encoding");
         string? Checked<T>(T? value, string? problem)
         {
             if (problem is not null) problems.Add(problem);

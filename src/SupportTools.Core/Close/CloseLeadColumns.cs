@@ -31,12 +31,41 @@ public static class CloseLeadColumns
     /// <summary>The founding date (a custom field in Close).</summary>
     public const string Founded = nameof(Founded);
 
+    /// <summary>
+    /// The row number a row carries from an earlier step (ConvertTo-CloseLead's drafts, the -FailedPath file): kept as
+    /// the row's number, so results name the same rows as the step before. Never a custom field.
+    /// </summary>
+    public const string Row = nameof(Row);
+    /// <summary>ConvertTo-CloseLead's verdict on a row (a draft exported to CSV): False refuses the row. Never a custom field.</summary>
+    public const string IsValid = nameof(IsValid);
+    /// <summary>ConvertTo-CloseLead's reasons for an invalid row. Never a custom field.</summary>
+    public const string Problems = nameof(Problems);
+    /// <summary>The -FailedPath file's reason for a row. Never a custom field.</summary>
+    public const string Reason = nameof(Reason);
+
+    /// <summary>The columns the module itself writes beside the lead columns (drafts, the failed-rows file): read, never sent.</summary>
+    public static IReadOnlyList<string> Bookkeeping { get; } = [Row, IsValid, Problems, Reason];
+
+    /// <summary>
+    /// Other names of lead columns: the properties of <c>CloseLeadDraft</c> (<c>Name</c>, <c>ContactName</c>), so
+    /// <c>ConvertTo-CloseLead | Export-Csv</c> then <c>Import-Csv | Import-CloseLead</c> works. An alias counts only when
+    /// the row has no column of the standard name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Name"] = Company,
+        ["ContactName"] = Contact,
+    };
+
     /// <summary>Every standard column, in file order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Company, Contact, Title, Email, Phone, Address, City, State, Zip, Country, Revenue, Founded];
 
     /// <summary>The standard columns that Close stores in custom fields (the rest are lead, contact or address fields).</summary>
     public static IReadOnlyList<string> CustomFields { get; } = [Revenue, Founded];
+
+    /// <summary>Whether <paramref name="column"/> is one of the module's own bookkeeping columns (case-insensitive).</summary>
+    public static bool IsBookkeeping(string column) => Bookkeeping.Contains(column, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="column"/> is a standard column (case-insensitive).</summary>
     public static bool IsStandard(string column) => All.Contains(column, StringComparer.OrdinalIgnoreCase);

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace SupportTools.Close;
 
 /// <summary>
-/// Reads a lead CSV with CsvHelper: UTF-8 with or without a BOM (or the encoding its BOM names), the delimiter
+/// Reads a lead CSV with CsvHelper: the encoding detected (<see cref="LeadFileEncoding"/>: a BOM, valid UTF-8, else the
+/// system's ANSI code page such as Windows-1252, as Excel writes), the delimiter
 /// detected (comma, semicolon, tab, pipe: spreadsheets in some locales write semicolons), quoted cells with commas,
 /// quotes and line breaks. Each row's number is the file line it starts on, so errors point at the line a user
 /// opens. Blank lines are skipped. A row with more cells than the header, or with broken quoting, is kept with that
@@ -17,7 +19,26 @@ public static class CloseLeadFile
     /// The rows of <paramref name="path"/>, with <paramref name="map"/> applied; <see cref="InputFormatException"/>
     /// when the file has no header, duplicate columns, or no Company column.
     /// </summary>
-    public static IEnumerable<LeadRow> Read(string path, IReadOnlyDictionary<string, string>? map = null)
+    public static IEnumerable<LeadRow> Read(string path, IReadOnlyDictionary<string, string>? map = null) => Read(path, map, null, null);
+
+    /// <summary>
+    /// As <see cref="Read(string, IReadOnlyDictionary{string, string}?)"/>, in <paramref name="encoding"/> (null: detected,
+    /// see <see cref="LeadFileEncoding"/>); <paramref name="verbose"/> hears which encoding was used and why.
+    /// </summary>
+    public static IEnumerable<LeadRow> Read(string path, IReadOnlyDictionary<string, string>? map, Encoding? encoding, Action<string>? verbose)
+    {
+        var (chosen, how) = LeadFileEncoding.Detect(path, encoding);
+        verbose?.Invoke($"Reading '{path}' as {how}.");
+        return Rows(path, map, chosen, detectBom: encoding is null);
+    }
+
+    /// <summary>
+    /// The encoding <paramref name="name"/> stands for (<c>utf-8</c>, <c>windows-1252</c>, <c>latin1</c>, a code page
+    /// number such as <c>1252</c>); <see cref="ArgumentException"/> naming it when .NET knows none.
+    /// </summary>
+    public static Encoding EncodingNamed(string name) => LeadFileEncoding.Named(name);
+
+    private static IEnumerable<LeadRow> Rows(string path, IReadOnlyDictionary<string, string>? map, Encoding encoding, bool detectBom)
     {
         string? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -27,7 +48,7 @@ public static class CloseLeadFile
             BadDataFound = args => badData ??= args.Field,
             MissingFieldFound = null,
         };
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(path, encoding, detectBom);
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read()) throw new InputFormatException("the file is empty: expected a header line with the lead columns (Company, Contact, Email, ...).", path, line: 1);
         var header = csv.Parser.Record ?? [];

@@ -20,6 +20,6 @@ public sealed class CloseLeadImportResult
     public string? LeadId { get; }
     /// <summary>What happened.</summary>
     public CloseLeadStatus Status { get; }
-    /// <summary>Why a row was skipped, invalid or failed; null for created rows.</summary>
+    /// <summary>Why a row was skipped, invalid, failed, unknown or declined; null for created rows.</summary>
     public string? Reason { get; }
 }

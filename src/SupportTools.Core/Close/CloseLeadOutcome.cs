@@ -2,7 +2,7 @@ namespace SupportTools.Close;
 
 /// <summary>
 /// A row's result with what the cmdlet needs besides it: the draft (the error's target, the failed-rows line) and the
-/// failure behind a Failed row. Not an output type: the cmdlet writes <see cref="Result"/>.
+/// failure behind a Failed or Unknown row. Not an output type: the cmdlet writes <see cref="Result"/>.
 /// </summary>
 public sealed class CloseLeadOutcome
 {
@@ -19,6 +19,10 @@ public sealed class CloseLeadOutcome
     /// <summary>The row's draft.</summary>
     public CloseLeadDraft Draft { get; }
 
-    /// <summary>Why a Failed row failed (a <c>ServiceException</c> for HTTP failures), or null.</summary>
+    /// <summary>
+    /// Why a Failed or Unknown row ended so (a <c>ServiceException</c> for HTTP failures, a
+    /// <see cref="CloseLeadOutcomeUnknownException"/> for an unknown outcome), or null when nothing of its own went wrong
+    /// (a row that was not sent because the whole run stopped: the run's error says why).
+    /// </summary>
     public Exception? Error { get; }
 }

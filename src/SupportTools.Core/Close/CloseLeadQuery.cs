@@ -9,7 +9,7 @@ namespace SupportTools.Close;
 /// custom fields by name, then one Advanced Filtering search whose pages carry name, address and both fields
 /// (<c>_fields</c>), so there is no request per lead.
 /// </summary>
-public static class CloseLeadQuery
+internal static class CloseLeadQuery
 {
     /// <summary>Emits the leads founded between <paramref name="from"/> and <paramref name="to"/> (inclusive; either may be open).</summary>
     public static async Task RunAsync(ServiceClientOptions options, IReadOnlyDictionary<string, string>? customFieldMap, DateOnly? from, DateOnly? to,
@@ -39,7 +39,7 @@ public static class CloseLeadQuery
         if (lead.TryGetProperty($"custom.{revenueId}", out var amount))
             revenue = amount.ValueKind switch
             {
-                JsonValueKind.Number => amount.GetDecimal(),
+                JsonValueKind.Number => amount.TryGetDecimal(out var number) ? number : null,
                 JsonValueKind.String => LeadRevenue.Parse(amount.GetString()!, out _),
                 _ => null,
             };

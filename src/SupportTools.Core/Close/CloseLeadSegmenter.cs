@@ -38,12 +38,24 @@ public sealed class CloseLeadSegmenter
         {
             null => null,
             decimal value => value,
-            double or float or int or long or short or byte or uint or ulong => Convert.ToDecimal(revenue, System.Globalization.CultureInfo.InvariantCulture),
+            double or float or int or long or short or byte or uint or ulong => Amount(revenue, row),
             string text when CloseLeadCleaner.Text(text) is null => null,
             string text => LeadRevenue.Parse(text, out var problem) ?? throw new InputFormatException(problem!, field: CloseLeadColumns.Revenue, record: row),
             _ => throw new InputFormatException($"Revenue is a {revenue.GetType().Name}, not an amount", field: CloseLeadColumns.Revenue, record: row),
         };
         Add(name, state, amount);
+    }
+
+    private static decimal Amount(object number, long row)
+    {
+        try
+        {
+            return Convert.ToDecimal(number, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            throw new InputFormatException($"Revenue {number} is too large to be an amount", field: CloseLeadColumns.Revenue, record: row);
+        }
     }
 
     /// <summary>The segments, ordered by state code (leads without a state first).</summary>

@@ -34,8 +34,18 @@ internal static partial class LeadRevenue
             problem = $"Revenue '{text}' is not an amount (e.g. $1,234.50)";
             return null;
         }
-        var amount = decimal.Parse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        amount *= match.Groups["s"].Value.ToUpperInvariant() switch { "K" => 1_000m, "M" => 1_000_000m, "B" => 1_000_000_000m, _ => 1m };
+        decimal amount;
+        try
+        {
+            amount = decimal.Parse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            amount *= match.Groups["s"].Value.ToUpperInvariant() switch { "K" => 1_000m, "M" => 1_000_000m, "B" => 1_000_000_000m, _ => 1m };
+        }
+        catch (OverflowException)
+        {
+            // 29 digits and more do not fit a decimal (nor any company's revenue): a mistake in the file.
+            problem = $"Revenue '{text}' is too large to be an amount";
+            return null;
+        }
         if (negative && amount != 0)
         {
             problem = $"Revenue '{text}' is negative";

@@ -76,10 +76,16 @@ internal readonly record struct ServerHints(TimeSpan? RetryAfter, bool HoldAll)
             var holder = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
                 ? error
                 : root;
-            return holder.ValueKind == JsonValueKind.Object
-                && holder.TryGetProperty("rate_reset", out var reset) && reset.TryGetDouble(out var seconds) && seconds >= 0
-                ? TimeSpan.FromSeconds(seconds)
-                : null;
+            if (holder.ValueKind != JsonValueKind.Object || !holder.TryGetProperty("rate_reset", out var reset))
+                return null;
+            // A number (0.734), or the same as text ("0.59": closeio-api reads it with float(), so Close has sent both);
+            // anything else, or a wait no server means (1e12 s), is unreadable and the retry falls back to backoff.
+            return reset.ValueKind switch
+            {
+                JsonValueKind.Number when reset.TryGetDouble(out var seconds) => Plausible(seconds),
+                JsonValueKind.String => Seconds(reset.GetString()),
+                _ => null,
+            };
         }
         catch (JsonException)
         {
@@ -95,9 +101,14 @@ internal readonly record struct ServerHints(TimeSpan? RetryAfter, bool HoldAll)
     };
 
     private static TimeSpan? Seconds(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < 1e11
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? Plausible(seconds) : null;
+
+    /// <summary>
+    /// A wait in seconds that can be a wait or a reset time: finite, not negative, below 1e11 (3,000 years; a Unix time in
+    /// seconds is about 1.8e9). Anything else is no hint at all, rather than an overflow.
+    /// </summary>
+    private static TimeSpan? Plausible(double seconds) =>
+        double.IsFinite(seconds) && seconds >= 0 && seconds < 1e11 ? TimeSpan.FromSeconds(seconds) : null;
 
     private static string? First(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;

@@ -48,7 +48,7 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
     }
 
     /// <inheritdoc />
-    protected override void OnRecord()
+    protected override void OnRecord() => UnexpectedErrorGuard.Run(this, () =>
     {
         if (InputObject?.BaseObject is null) return;
         _row++;
@@ -67,5 +67,5 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
         {
             WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Message, record: _row, item: InputObject), ErrorRecords.InvalidInputObject));
         }
-    }
+    });
 }

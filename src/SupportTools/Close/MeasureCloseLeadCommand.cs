@@ -29,7 +29,7 @@ public sealed class MeasureCloseLeadCommand : SupportToolsCmdlet
     public string By { get; set; } = "State";
 
     /// <inheritdoc />
-    protected override void OnRecord()
+    protected override void OnRecord() => UnexpectedErrorGuard.Run(this, () =>
     {
         if (InputObject?.BaseObject is null) return;
         _row++;
@@ -56,16 +56,16 @@ public sealed class MeasureCloseLeadCommand : SupportToolsCmdlet
             WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Reason, field: exception.Field, record: _row, item: InputObject),
                 ErrorRecords.InvalidInputObject));
         }
-    }
+    });
 
     /// <inheritdoc />
-    protected override void OnEnd()
+    protected override void OnEnd() => UnexpectedErrorGuard.Run(this, () =>
     {
         foreach (var (name, lead) in _draftLeads)
             _segmenter.Add(name, lead.State, lead.Revenue);
         foreach (var segment in _segmenter.Segments())
             WriteObject(segment);
-    }
+    });
 
     private object? Value(string name) => InputObject!.Properties[name]?.Value is { } value ? value is PSObject wrapped ? wrapped.BaseObject : value : null;
 }

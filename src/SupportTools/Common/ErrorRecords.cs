@@ -89,6 +89,11 @@ public static class ErrorRecords
     public const string InvalidLeadRow = nameof(InvalidLeadRow);
     /// <summary>Import-CloseLead: creating a lead failed after the allowed attempts; the lead was not created.</summary>
     public const string CloseLeadNotCreated = nameof(CloseLeadNotCreated);
+    /// <summary>
+    /// Import-CloseLead: a lead's create reached Close but its answer was lost and the look-up by name failed too: it may
+    /// or may not exist (status Unknown). Running the import again settles it (leads are looked up by name first).
+    /// </summary>
+    public const string CloseLeadOutcomeUnknown = nameof(CloseLeadOutcomeUnknown);
     /// <summary>Import-CloseLead, Get-CloseLead: Close has no lead custom field by the name needed (nothing was created).</summary>
     public const string CloseCustomFieldNotFound = nameof(CloseCustomFieldNotFound);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
@@ -110,6 +115,7 @@ public static class ErrorRecords
         UnauthorizedAccessException => new(exception, FileAccessDenied, ErrorCategory.PermissionDenied, target),
         IOException io when IsDiskFull(io) => new(exception, DiskFull, ErrorCategory.WriteError, target),
         IOException => new(exception, FileError, ErrorCategory.WriteError, target),
+        SupportTools.Close.CloseFieldNotFoundException field => new(exception, CloseCustomFieldNotFound, ErrorCategory.ObjectNotFound, target ?? string.Join(", ", field.Missing)),
         CallFilterException filter => new(exception, InvalidCallFilter, ErrorCategory.InvalidArgument, target ?? filter.FilterPath),
         UnknownTimeZoneException zone => new(exception, UnknownTimeZone, ErrorCategory.InvalidArgument, target ?? zone.ZoneId),
         ArgumentException => new(exception, InvalidArgument, ErrorCategory.InvalidArgument, target),

@@ -65,17 +65,25 @@ public class CloseImportTests
     }
 
     [Fact]
-    public async Task Skip_existing_leaves_a_lead_with_exactly_that_name_alone()
+    public async Task By_default_a_lead_with_exactly_that_name_is_left_alone()
     {
         await using var close = await CloseServer.StartAsync();
         var existing = close.Mock.Seed("ACME");
         close.Mock.Seed("ACME HOLDINGS"); // contains the name, but is another lead
-        var outcomes = await close.ImportAsync([Draft(2, "acme"), Draft(3, "Globex"), Draft(4, "ACME HOLD")], skipExisting: true);
+        var outcomes = await close.ImportAsync([Draft(2, "acme"), Draft(3, "Globex"), Draft(4, "ACME HOLD")]);
         var acme = outcomes.Single(o => o.Result.Name == "ACME").Result;
         Assert.Equal((CloseLeadStatus.Skipped, existing), (acme.Status, acme.LeadId));
         Assert.Equal(CloseLeadStatus.Created, outcomes.Single(o => o.Result.Name == "GLOBEX").Result.Status);
         Assert.Equal(CloseLeadStatus.Created, outcomes.Single(o => o.Result.Name == "ACME HOLD").Result.Status);
         Assert.False(close.Mock.Creations.ContainsKey("ACME"));
+        // One search for the three names (an "or" of phrase conditions), not one per company.
+        Assert.Single(close.Server.Requests, r => r.PathAndQuery == "/api/v1/data/search/");
+
+        // -AllowDuplicate: no look-up, the lead is created although one of that name exists.
+        var again = await close.ImportAsync([Draft(2, "acme")], allowDuplicate: true);
+        Assert.Equal(CloseLeadStatus.Created, Assert.Single(again).Result.Status);
+        Assert.Equal(1, close.Mock.Creations["ACME"]);
+        Assert.Single(close.Server.Requests, r => r.PathAndQuery == "/api/v1/data/search/");
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public class CloseImportTests
     {
         await using var close = await CloseServer.StartAsync();
         close.Server.Faults.Enqueue(Fault.DropAfterHandling(), CloseServer.IsLeadPost);
-        var outcome = Assert.Single(await close.ImportAsync([Draft(2, "Acme")]));
+        var outcome = Assert.Single(await close.ImportAsync([Draft(2, "Acme")], allowDuplicate: true));
         Assert.Equal(CloseLeadStatus.Created, outcome.Result.Status);
         Assert.Equal(1, close.Mock.Creations["ACME"]);
         Assert.Equal((string?)close.Mock.Leads.Single()["id"], outcome.Result.LeadId);
@@ -136,7 +144,7 @@ public class CloseImportTests
     {
         // A 429 says Close did nothing: no search is needed (each would cost a request of the same rate limit).
         await using var close = await CloseServer.StartAsync(new RateLimitPolicy(5, TimeSpan.FromSeconds(1), RateLimitHint.JsonRateReset));
-        var outcomes = await close.ImportAsync(Enumerable.Range(0, 12).Select(i => Draft(i + 2, $"Company {i}")));
+        var outcomes = await close.ImportAsync(Enumerable.Range(0, 12).Select(i => Draft(i + 2, $"Company {i}")), allowDuplicate: true);
         Assert.All(outcomes, o => Assert.Equal(CloseLeadStatus.Created, o.Result.Status));
         Assert.Contains(close.Server.Requests, r => r.Fault == "RateLimit");
         Assert.DoesNotContain(close.Server.Requests, r => r.PathAndQuery == "/api/v1/data/search/");
@@ -145,7 +153,7 @@ public class CloseImportTests
         await using var faulty = await CloseServer.StartAsync();
         faulty.Server.Faults.Enqueue(Fault.Reset(), CloseServer.IsLeadPost);
         faulty.Server.Faults.Enqueue(Fault.Status(429, RateLimitHint.JsonRateReset, TimeSpan.FromMilliseconds(100)), CloseServer.IsLeadPost);
-        Assert.Equal(CloseLeadStatus.Created, Assert.Single(await faulty.ImportAsync([Draft(2, "Acme")])).Result.Status);
+        Assert.Equal(CloseLeadStatus.Created, Assert.Single(await faulty.ImportAsync([Draft(2, "Acme")], allowDuplicate: true)).Result.Status);
         Assert.Equal(2, faulty.Server.Requests.Count(r => r.PathAndQuery == "/api/v1/data/search/"));
         Assert.Equal(1, faulty.Mock.Creations["ACME"]);
     }

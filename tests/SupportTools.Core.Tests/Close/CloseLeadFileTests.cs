@@ -128,7 +128,7 @@ public class CloseLeadFileTests : IDisposable
 
     [Theory]
     [InlineData("", "the file is empty")]
-    [InlineData("Name,State\nAcme,CA\n", "no Company column")]
+    [InlineData("Organisation,State\nAcme,CA\n", "no Company column")]
     [InlineData("Company,company\nA,B\n", "names the column 'Company' twice")]
     public void Files_that_are_no_lead_file_are_refused_at_line_1(string text, string why)
     {

@@ -7,7 +7,7 @@ public class CloseQueryTests
     private static async Task<List<CloseLead>> Query(CloseServer close, DateOnly? from, DateOnly? to, IReadOnlyDictionary<string, string>? map = null)
     {
         var leads = new List<CloseLead>();
-        await CloseLeadQuery.RunAsync(close.Options(), map, from, to, NullReporter.Instance, leads.Add, CancellationToken.None);
+        await new CloseLeadService(close.Options()).GetLeadsAsync(from, to, map, NullReporter.Instance, leads.Add, CancellationToken.None);
         return leads;
     }
 

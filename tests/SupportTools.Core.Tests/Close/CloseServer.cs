@@ -34,18 +34,22 @@ internal sealed class CloseServer : IAsyncDisposable
         BaseDelay = TimeSpan.FromMilliseconds(20),
         MaxDelay = TimeSpan.FromSeconds(5),
         MaxAttempts = maxAttempts,
+        MaxConcurrency = CloseLeadService.Concurrency,
     };
 
-    /// <summary>Runs an import of <paramref name="drafts"/> and returns the outcomes.</summary>
+    /// <summary>Runs an import of <paramref name="drafts"/> through <see cref="CloseLeadService"/> (as the cmdlet does) and returns the outcomes.</summary>
     public async Task<List<CloseLeadOutcome>> ImportAsync(IEnumerable<CloseLeadDraft> drafts, ServiceClientOptions? options = null,
-        IReadOnlyDictionary<string, string>? customFieldMap = null, bool skipExisting = false, IOperationReporter? reporter = null)
+        IReadOnlyDictionary<string, string>? customFieldMap = null, bool allowDuplicate = false, IOperationReporter? reporter = null, string? failedPath = null)
     {
-        var list = drafts.ToList();
-        var outcomes = new List<CloseLeadOutcome>(CloseLeadImporter.Invalid(list));
-        var importer = new CloseLeadImporter(options ?? Options(), customFieldMap, skipExisting);
-        await importer.RunAsync(CloseLeadPlan.Group(list), reporter ?? NullReporter.Instance, o => { lock (outcomes) outcomes.Add(o); }, CancellationToken.None);
+        var outcomes = new List<CloseLeadOutcome>();
+        var request = new CloseLeadImportRequest { Drafts = drafts.ToList(), CustomFieldMap = customFieldMap, AllowDuplicate = allowDuplicate, FailedPath = failedPath };
+        LastSummary = await new CloseLeadService(options ?? Options()).ImportAsync(request, reporter ?? NullReporter.Instance, o => { lock (outcomes) outcomes.Add(o); },
+            CancellationToken.None);
         return outcomes;
     }
+
+    /// <summary>The summary of the last <see cref="ImportAsync"/>.</summary>
+    public CloseLeadImportSummary? LastSummary { get; private set; }
 
     public static bool IsLeadPost(Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.Method == "POST" && request.Path == "/api/v1/lead/";

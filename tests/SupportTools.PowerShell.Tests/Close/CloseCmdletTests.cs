@@ -174,7 +174,9 @@ public sealed class CloseCmdletTests : ModuleTest, IAsyncLifetime
     [InlineData("Get-CloseLead -BaseUri $uri", "InvalidArgument", "-ApiKey")]
     [InlineData("Import-CloseLead -Path $rest[0] -BaseUri $uri", "InvalidArgument", "-ApiKey")]
     [InlineData("Import-CloseLead -Path . -ApiKey $key -BaseUri $uri", "PathIsFolder", "give a file name")]
-    [InlineData("Get-CloseLead -ApiKey $key -Credential ([pscredential]::new('x', $key)) -BaseUri $uri", "InvalidArgument", "not both")]
+    [InlineData("Get-CloseLead -ApiKey $key -Credential ([pscredential]::new('x', $key)) -BaseUri $uri", "AmbiguousParameterSet", "Parameter set cannot be resolved")]
+    [InlineData("Import-CloseLead -Path $rest[0] -ApiKey $key -BaseUri $uri -Encoding klingon", "InvalidArgument", "'klingon'")]
+    [InlineData("Import-CloseLead -Path $rest[0] -ApiKey $key -BaseUri $uri -AllowDuplicate -SkipExisting", "InvalidArgument", "contradict")]
     [InlineData("Get-CloseLead -ApiKey $key -BaseUri ($uri + '/api/v1')", "InvalidArgument", "scheme, host and port")]
     [InlineData("Get-CloseLead -ApiKey $key -BaseUri $uri -From 2020-01-01 -To 2019-01-01", "InvalidArgument", "after -To")]
     [InlineData("Import-CloseLead -Path nothing-here.csv -ApiKey $key -BaseUri $uri", "FileNotFound", "nothing-here")]
@@ -224,5 +226,91 @@ public sealed class CloseCmdletTests : ModuleTest, IAsyncLifetime
         var segments = result.OfType("SupportTools.Close.CloseLeadSegment");
         Assert.Equal(["NY", "TX"], segments.Select(s => (string)P(s, "State")!));
         Assert.Equal((1, 1200m), ((int)P(segments[0], "Leads")!, (decimal)P(segments[0], "TotalRevenue")!)); // two rows, one lead
+    }
+
+    [Fact]
+    public void Connect_keeps_the_connection_for_the_session_and_the_cmdlets_use_it_without_a_key()
+    {
+        _mock.Seed("ALPHA", "CA", 100m, "2019-01-01");
+        var result = Close("""
+            $connection = Connect-Close -ApiKey $key -BaseUri $uri -PassThru
+            $connection
+            Get-CloseLead
+            [pscustomobject]@{ Company = 'Bravo' } | Import-CloseLead 6>$null
+            Get-CloseLead -Connection $connection | Where-Object Name -eq 'BRAVO'
+            ($connection | Format-Table | Out-String -Width 120) + ($connection | Format-List * | Out-String)
+            """);
+        result.ThrowOnError();
+        var connection = result.Output[0];
+        Assert.Equal("SupportTools.Commands.Close.CloseConnection", connection.BaseObject.GetType().FullName);
+        Assert.Equal(("Close", "support.engineer@example.com"), ((string)P(connection, "Service")!, (string)P(connection, "UserName")!));
+        Assert.Equal(_server.BaseUri, (Uri)P(connection, "BaseUri")!);
+        Assert.Equal("ALPHA", P(result.Output[1], "Name"));
+        Assert.Equal("Created", P(result.Output[2], "Status")!.ToString());
+        Assert.Equal("BRAVO", P(result.Output[3], "Name"));
+        var shown = (string)result.Output[4].BaseObject;
+        Assert.Contains("support.engineer@example.com", shown);
+        Assert.DoesNotContain(_mock.ApiKey, shown);
+        Assert.Contains(_server.Requests, r => r.PathAndQuery.StartsWith("/api/v1/me/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Connect_with_a_wrong_key_fails_at_once_and_keeps_nothing()
+    {
+        var result = Close("""
+            Connect-Close -ApiKey $key -BaseUri $uri -ErrorAction Continue
+            Get-CloseLead -ErrorAction Continue
+            """, "api_wrong_key_for_connect");
+        Assert.Equal(["HttpAuthenticationFailed", "InvalidArgument"], result.AllErrors.Select(Id));
+        Assert.Contains("Connect-Close", result.AllErrors.ElementAt(1).ToString()); // no connection was kept: the message points at Connect-Close
+        Assert.DoesNotContain("api_wrong_key_for_connect", string.Join("\n", result.AllErrors.Select(e => e.ToString())));
+    }
+
+    [Fact]
+    public void A_429_whose_rate_reset_is_text_is_retried_and_the_rows_results_and_failed_file_are_written()
+    {
+        // Close has sent rate_reset as text (closeio-api reads it with float()): an InvalidOperationException ended the import.
+        _mock.Override("POST", "/api/v1/lead/", 429, """{"error":{"message":"API call count exceeded for this 15 second window","rate_reset":"0.59","rate_limit":20,"rate_window":15}}""", 2);
+        var failed = Ps.PathOf("failed.csv");
+        var result = Close("Import-CloseLead -Path $rest[0] -ApiKey $key -BaseUri $uri -FailedPath $rest[1] -ErrorAction SilentlyContinue 6>$null", null, Messy(), failed);
+        Assert.Null(result.Terminating);
+        Assert.Equal(["Created", "Created", "Invalid", "Invalid", "Created"], result.Output.OrderBy(o => (long)P(o, "Row")!).Select(o => P(o, "Status")!.ToString()));
+        Assert.Equal(3, File.ReadAllLines(failed).Length);
+    }
+
+    [Fact]
+    public void A_page_of_another_shape_is_HttpInvalidResponse_naming_the_url()
+    {
+        _mock.Override("GET", "/api/v1/custom_field/lead/", 200, """{"items":[]}""");
+        var error = Assert.Single(Close("Get-CloseLead -ApiKey $key -BaseUri $uri").AllErrors);
+        Assert.Equal("HttpInvalidResponse", Id(error));
+        Assert.Contains("/api/v1/custom_field/lead/", error.ToString());
+    }
+
+    [Fact]
+    public void Drafts_exported_and_imported_back_keep_their_row_numbers_and_invalid_rows_are_refused()
+    {
+        var csv = Ps.PathOf("cleaned.csv");
+        var result = Close("""
+            Import-Csv $rest[0] | ConvertTo-CloseLead | Export-Csv $rest[1]
+            Import-Csv $rest[1] | Import-CloseLead -ApiKey $key -BaseUri $uri -ErrorAction SilentlyContinue 6>$null
+            """, null, Messy(), csv);
+        Assert.Null(result.Terminating);
+        var rows = result.Output.OrderBy(o => (long)P(o, "Row")!).Select(o => ((long)P(o, "Row")!, P(o, "Status")!.ToString())).ToList();
+        Assert.Equal([(1L, "Created"), (2, "Created"), (3, "Invalid"), (4, "Invalid"), (5, "Created")], rows);
+        Assert.Equal(["ACME CORP", "GLOBEX"], _mock.Leads.Select(l => (string)l["name"]!).Order());
+        Assert.DoesNotContain(_mock.Leads, l => l.ContainsKey("custom.IsValid"));
+    }
+
+    [Fact]
+    public void A_windows_1252_file_is_imported_with_its_accents()
+    {
+        var path = Ps.PathOf("excel.csv");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(path, System.Text.Encoding.GetEncoding(1252).GetBytes("Company,Contact,City\r\nSociété Générale,Zoë Müller,Paris\r\n"));
+        var result = Close("Import-CloseLead -Path $rest[0] -ApiKey $key -BaseUri $uri -Verbose 6>$null", null, path);
+        result.ThrowOnError();
+        Assert.Equal("SOCIÉTÉ GÉNÉRALE", (string)_mock.Leads.Single()["name"]!);
+        Assert.Contains(result.Verbose, v => v.Contains("windows-1252", StringComparison.Ordinal));
     }
 }

@@ -28,6 +28,7 @@ public sealed class CloseMock
     private readonly List<JsonObject> _leads = [];
     private readonly Dictionary<string, int> _creations = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Id, string Name, string Type)> _fields = [];
+    private readonly List<Canned> _overrides = [];
     private long _sequence;
 
     /// <summary>A mock with the lead custom fields Revenue (number), Founded (date) and Industry (text).</summary>
@@ -87,9 +88,35 @@ public sealed class CloseMock
         lock (_lock) return Store(lead, counted: false)["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// Answers the next <paramref name="times"/> authorized requests to <paramref name="method"/> <paramref name="path"/>
+    /// with <paramref name="status"/> and the JSON <paramref name="body"/> instead of handling them (nothing is stored):
+    /// for shapes the real service has sent that the mock would not (a 429 whose <c>rate_reset</c> is text, a page of
+    /// another shape, an id that is a number).
+    /// </summary>
+    public void Override(string method, string path, int status, string body, int times = 1)
+    {
+        lock (_lock) _overrides.Add(new Canned(method, path, status, body, times));
+    }
+
+    /// <summary>The custom-field list says <c>has_more</c> on every page and ignores <c>_skip</c> (a paging loop).</summary>
+    public bool FieldsAlwaysHaveMore { get; set; }
+
+    /// <summary>The search answers every page with the same cursor (a paging loop).</summary>
+    public bool SearchCursorRepeats { get; set; }
+
+    /// <summary>The user the key belongs to, as <c>GET /api/v1/me/</c> gives it.</summary>
+    public string UserEmail { get; set; } = "support.engineer@example.com";
+
     /// <summary>Adds the endpoints.</summary>
     public void Map(IEndpointRouteBuilder endpoints)
     {
+        // Close's GET /api/v1/me/ (developer.close.com/api/resources/users/get-me): the current user, _fields honoured.
+        endpoints.MapGet("/api/v1/me/", (HttpRequest request) => Authorized(request, () => Results.Json(new JsonObject
+        {
+            ["id"] = "user_mock0123456789", ["email"] = UserEmail, ["first_name"] = "Support", ["last_name"] = "Engineer",
+            ["organizations"] = new JsonArray(new JsonObject { ["id"] = "orga_mock", ["name"] = "Mock Org" }),
+        })));
         endpoints.MapGet("/api/v1/custom_field/lead/", (HttpRequest request) => Authorized(request, () => ListFields(request)));
         endpoints.MapPost("/api/v1/lead/", async (HttpRequest request) =>
         {
@@ -139,14 +166,26 @@ public sealed class CloseMock
                 // not base64: unauthorized below
             }
         }
-        return user == ApiKey && password == ""
-            ? answer()
-            : Results.Json(new JsonObject { ["error"] = "The API key is invalid or missing. Use HTTP basic auth with the key as the username and an empty password." }, statusCode: 401);
+        if (user == ApiKey && password == "")
+        {
+            lock (_lock)
+            {
+                var canned = _overrides.FirstOrDefault(c => c.Times > 0 && c.Method.Equals(request.Method, StringComparison.OrdinalIgnoreCase)
+                    && c.Path.Equals(request.Path.Value, StringComparison.Ordinal));
+                if (canned is not null)
+                {
+                    canned.Times--;
+                    return Results.Content(canned.Body, "application/json", Encoding.UTF8, canned.Status);
+                }
+            }
+            return answer();
+        }
+        return Results.Json(new JsonObject { ["error"] = "The API key is invalid or missing. Use HTTP basic auth with the key as the username and an empty password." }, statusCode: 401);
     }
 
     private IResult ListFields(HttpRequest request)
     {
-        var skip = int.TryParse(request.Query["_skip"], CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var skip = FieldsAlwaysHaveMore ? 0 : int.TryParse(request.Query["_skip"], CultureInfo.InvariantCulture, out var s) ? s : 0;
         var limit = int.TryParse(request.Query["_limit"], CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 100) : 100;
         lock (_lock)
         {
@@ -155,7 +194,7 @@ public sealed class CloseMock
                 ["id"] = f.Id, ["name"] = f.Name, ["type"] = f.Type, ["accepts_multiple_values"] = false,
                 ["description"] = "", ["organization_id"] = "orga_mock",
             });
-            return Results.Json(new JsonObject { ["data"] = new JsonArray([.. page]), ["has_more"] = skip + limit < _fields.Count });
+            return Results.Json(new JsonObject { ["data"] = new JsonArray([.. page]), ["has_more"] = FieldsAlwaysHaveMore || skip + limit < _fields.Count });
         }
     }
 
@@ -248,6 +287,7 @@ public sealed class CloseMock
             var matches = _leads.Where(Matches).ToList();
             var page = matches.Skip(offset).Take(limit).Select(lead => (JsonNode)Project(lead, fields)).ToList();
             var next = offset + page.Count < matches.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture))) : null;
+            if (SearchCursorRepeats) next = Convert.ToBase64String(Encoding.UTF8.GetBytes("0"));
             return Results.Json(new JsonObject { ["data"] = new JsonArray([.. page]), ["cursor"] = next });
         }
     }
@@ -309,5 +349,14 @@ public sealed class CloseMock
         {
             for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
         });
+    }
+
+    private sealed class Canned(string method, string path, int status, string body, int times)
+    {
+        public string Method { get; } = method;
+        public string Path { get; } = path;
+        public int Status { get; } = status;
+        public string Body { get; } = body;
+        public int Times { get; set; } = times;
     }
 }
