@@ -157,7 +157,9 @@ internal sealed class CloseApi(ServiceClient client)
     /// </summary>
     internal static bool MayHaveActed(ServiceException failure) => failure.Failure switch
     {
-        ServiceFailure.Ambiguous or ServiceFailure.Timeout or ServiceFailure.InvalidResponse => true,
+        // An answer that was too large, or a redirect (a 303 after a create), came after the server read the request.
+        ServiceFailure.Ambiguous or ServiceFailure.Timeout or ServiceFailure.InvalidResponse
+            or ServiceFailure.ResponseTooLarge or ServiceFailure.RedirectRefused => true,
         ServiceFailure.ServerError => failure.StatusCode is not 503,
         ServiceFailure.Network => failure.InnerException is not HttpRequestException
         {

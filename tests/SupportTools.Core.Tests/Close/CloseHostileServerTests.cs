@@ -35,6 +35,21 @@ public class CloseHostileServerTests
         Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, hints.RetryAfter);
     }
 
+    // An answer too large to read, or a redirect after a POST (a 303 "see other" names what the create made): the server
+    // read the request, so the create may have happened and the lead is looked up before the row is called not created.
+    [Theory]
+    [InlineData(ServiceFailure.ResponseTooLarge, true)]
+    [InlineData(ServiceFailure.RedirectRefused, true)]
+    [InlineData(ServiceFailure.Timeout, true)]
+    [InlineData(ServiceFailure.Rejected, false)]
+    [InlineData(ServiceFailure.RateLimited, false)]
+    [InlineData(ServiceFailure.Authentication, false)]
+    public void A_create_may_have_acted_when_the_server_answered_after_reading_it(ServiceFailure failure, bool mayHaveActed)
+    {
+        var exception = new ServiceException(failure, "Close", HttpMethod.Post, new Uri("http://127.0.0.1:1/api/v1/lead/"), null, 1, "test");
+        Assert.Equal(mayHaveActed, CloseApi.MayHaveActed(exception));
+    }
+
     [Theory]
     [InlineData("\"0.59\"")]
     [InlineData("1e12")]
