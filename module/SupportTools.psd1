@@ -15,6 +15,8 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Connect-Freshdesk'
+        'Get-FreshdeskActivityExport'
         'Get-DeskCase'
         'Measure-DeskCase'
         'Import-CallRecord'
