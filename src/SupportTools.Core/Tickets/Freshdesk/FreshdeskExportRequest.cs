@@ -26,7 +26,4 @@ public sealed class FreshdeskExportRequest
     /// cmdlet answers with <c>ShouldProcess</c> (-WhatIf, -Confirm). Default: always.
     /// </summary>
     public Func<FreshdeskExportDownload, CancellationToken, Task<bool>> Approve { get; init; } = static (_, _) => Task.FromResult(true);
-
-    /// <summary>The handler under the download clients: tests only (null: a pooled socket handler each).</summary>
-    public HttpMessageHandler? DownloadHandler { get; init; }
 }

@@ -63,7 +63,6 @@ public sealed class FreshdeskExportService
         Action<FreshdeskExportFailure> fail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        reporter ??= NullReporter.Instance;
         var dates = request.Dates.Distinct().ToList();
         CheckDates(dates);
         var folder = Path.GetFullPath(request.OutputFolder);
@@ -71,7 +70,7 @@ public sealed class FreshdeskExportService
             throw new IOException($"-OutputFolder '{folder}' is a file; give a folder.");
 
         using var api = new ServiceClient(request.Api, reporter);
-        using var downloads = new DownloadClients(request.Api, request.DownloadHandler, reporter);
+        using var downloads = new DownloadClients(request.Api, reporter);
         for (var d = 0; d < dates.Count; d++)
         {
             var date = dates[d];
@@ -169,7 +168,7 @@ public sealed class FreshdeskExportService
     /// Clients for the file links, one per origin, without a signer: the links are pre-signed, and a request that
     /// carries the API key as well is both a leak and refused by S3 ("only one auth mechanism allowed").
     /// </summary>
-    private sealed class DownloadClients(ServiceClientOptions api, HttpMessageHandler? handler, IOperationReporter reporter) : IDisposable
+    private sealed class DownloadClients(ServiceClientOptions api, IOperationReporter reporter) : IDisposable
     {
         private readonly Dictionary<string, ServiceClient> _byOrigin = new(StringComparer.OrdinalIgnoreCase);
 
@@ -187,7 +186,7 @@ public sealed class FreshdeskExportService
                     AttemptTimeout = api.AttemptTimeout,
                     BaseDelay = api.BaseDelay,
                     MaxDelay = api.MaxDelay,
-                    Handler = handler,
+                    Handler = api.Handler, // tests only; null: a socket handler of its own
                 }, reporter);
                 _byOrigin.Add(origin, client);
             }
