@@ -49,10 +49,15 @@ Describe 'Connect-Freshdesk' {
             @(Get-FreshdeskActivityExport $day1 (Join-Path $TestDrive 'first') -Connection $first).Count | Should -Be 1
         }
 
+        It 'takes the key as a credential''s password' {
+            Connect-Freshdesk acme -Credential ([pscredential]::new('acme', $key)) -BaseUri $server.BaseUri
+            @(Get-FreshdeskActivityExport $day1 (Join-Path $TestDrive 'credential')).Count | Should -Be 1
+        }
+
         It 'never sends the session''s key to another -BaseUri' {
             Connect-Freshdesk acme -ApiKey $key -BaseUri $server.BaseUri
             { Get-FreshdeskActivityExport $day1 (Join-Path $TestDrive 'x') -BaseUri $other.BaseUri } |
-                Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Tickets.GetFreshdeskActivityExportCommand' -ExpectedMessage '*-BaseUri needs -Domain and -ApiKey*'
+                Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Tickets.GetFreshdeskActivityExportCommand' -ExpectedMessage '*-BaseUri needs -Domain with -ApiKey or -Credential*'
         }
     }
 }

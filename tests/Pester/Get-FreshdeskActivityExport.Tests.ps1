@@ -17,8 +17,10 @@ Describe 'Get-FreshdeskActivityExport' {
             { Get-FreshdeskActivityExport $day1 $out -ErrorAction Stop } | Should -Throw -ErrorId "InvalidArgument,$command" -ExpectedMessage '*Connect-Freshdesk*'
         }
 
-        It 'takes -Domain with -ApiKey, or -Connection, or the session''s connection' {
-            (Get-Command Get-FreshdeskActivityExport).ParameterSets.Name | Sort-Object | Should -Be @('ApiKey', 'Connection', 'Session')
+        It 'takes -Domain with -ApiKey or -Credential, or -Connection, or the session''s connection' {
+            (Get-Command Get-FreshdeskActivityExport).ParameterSets.Name | Sort-Object | Should -Be @('ApiKey', 'Connection', 'Credential', 'Session')
+            { Get-FreshdeskActivityExport $day1 $out -Domain acme.freshdesk.com -ApiKey $key -Credential ([pscredential]::new('acme', $key)) } |
+                Should -Throw -ErrorId 'AmbiguousParameterSet,*'
             { Get-FreshdeskActivityExport $day1 $out -Domain acme.freshdesk.com -ApiKey $key -Connection (Connect-Freshdesk acme -ApiKey $key -PassThru) } |
                 Should -Throw -ErrorId 'AmbiguousParameterSet,*'
         }
@@ -50,6 +52,11 @@ Describe 'Get-FreshdeskActivityExport' {
             $files = @(Get-FreshdeskActivityExport -Date $day1, $day2, $day3 @pull -WarningVariable warnings -WarningAction SilentlyContinue)
         }
         AfterAll { $server.Stop() }
+
+        It 'takes the key as a credential''s password too' {
+            $viaCredential = @(Get-FreshdeskActivityExport -Date $day1 -OutputFolder (Join-Path $TestDrive 'credential') -Domain acme.freshdesk.com -Credential ([pscredential]::new('ignored', $key)) -BaseUri $server.BaseUri)
+            $viaCredential.Name | Should -Be @("ticket_activities_${day1}_1.json", "ticket_activities_${day1}_2.json")
+        }
 
         It 'writes each day''s files, named by date, through the per-minute limit' {
             $files.Name | Should -Be @("ticket_activities_${day1}_1.json", "ticket_activities_${day1}_2.json", "ticket_activities_${day3}_1.json", "ticket_activities_${day3}_2.json")

@@ -13,7 +13,7 @@ namespace SupportTools.Commands.Tickets;
 [OutputType(typeof(FileInfo))]
 public sealed class GetFreshdeskActivityExportCommand : HttpCmdlet
 {
-    private const string ApiKeySet = "ApiKey", ConnectionSet = "Connection", SessionSet = "Session";
+    private const string ApiKeySet = "ApiKey", CredentialSet = "Credential", ConnectionSet = "Connection", SessionSet = "Session";
 
     private readonly List<DateOnly> _dates = [];
 
@@ -29,6 +29,7 @@ public sealed class GetFreshdeskActivityExportCommand : HttpCmdlet
 
     /// <summary>The account's host name, e.g. <c>acme.freshdesk.com</c>.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
     [ValidateNotNullOrEmpty]
     public string? Domain { get; set; }
 
@@ -36,6 +37,12 @@ public sealed class GetFreshdeskActivityExportCommand : HttpCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
     [ValidateNotNull]
     public SecureString? ApiKey { get; set; }
+
+    /// <summary>The API key as a credential's password (e.g. from <c>Get-Secret</c>); the user name is not used.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
 
     /// <summary>A connection from <c>Connect-Freshdesk -PassThru</c> (default: the session's).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ConnectionSet)]
@@ -51,7 +58,7 @@ public sealed class GetFreshdeskActivityExportCommand : HttpCmdlet
         Domain is null ? new Uri("https://yourcompany.freshdesk.com") : FreshdeskExportService.AccountAddress(Domain);
 
     /// <inheritdoc />
-    protected override Uri? ConnectionBaseUri => ParameterSetName == ApiKeySet ? null : UsedConnection()?.BaseUri;
+    protected override Uri? ConnectionBaseUri => ParameterSetName is ApiKeySet or CredentialSet ? null : UsedConnection()?.BaseUri;
 
     /// <inheritdoc />
     protected override void OnRecord()
@@ -111,13 +118,15 @@ public sealed class GetFreshdeskActivityExportCommand : HttpCmdlet
     {
         if (ParameterSetName == ApiKeySet)
             return (ApiKey!, FreshdeskExportService.AccountAddress(Domain!).Host);
+        if (ParameterSetName == CredentialSet)
+            return (Credential!.Password, FreshdeskExportService.AccountAddress(Domain!).Host);
         if (BaseUri is not null)
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
-                "-BaseUri needs -Domain and -ApiKey: a connection's key is only ever sent to the address it was made for.", BaseUri));
+                "-BaseUri needs -Domain with -ApiKey or -Credential: a connection's key is only ever sent to the address it was made for.", BaseUri));
         var connection = UsedConnection();
         if (connection is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
-                "No Freshdesk connection in this session: run Connect-Freshdesk -Domain <x.freshdesk.com> -ApiKey <key> first, or give -Domain and -ApiKey (or -Connection).", null));
+                "No Freshdesk connection in this session: run Connect-Freshdesk -Domain <x.freshdesk.com> -ApiKey <key> first, or give -Domain with -ApiKey or -Credential (or -Connection).", null));
         return (connection!.ApiKey, connection.Domain);
     }
 
