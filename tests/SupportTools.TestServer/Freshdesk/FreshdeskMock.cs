@@ -11,17 +11,18 @@ namespace SupportTools.TestServer.Freshdesk;
 /// A Freshdesk account's ticket-activity export, with the real shapes:
 /// <list type="bullet">
 /// <item><c>GET /api/v2/export/ticket_activities?created_at=YYYY-MM-DD</c>, basic authentication with the API key as the
-/// user (Freshdesk API v2 docs, "Authentication": key as user name, <c>X</c> as password). It answers
+/// user (https://developers.freshdesk.com/api/, "Authentication": the key as user name, any password such as <c>X</c>). It answers
 /// <c>{"export":[{"created_at":"YYYY-MM-DD","url":…}]}</c>, one entry per file, as Freshdesk's
 /// <c>ExportController#ticket_activities</c> and its view <c>JSON.generate({:export => @result})</c> do
 /// (Ramesh-Veeriaperumal/freshconsult, api/app/controllers/export_controller.rb,
 /// api/app/views/export/ticket_activities.json.api); with <see cref="FreshdeskMockOptions.LegacyShape"/> the older
-/// single object <c>{"export":{"url":…}}</c> that clients such as airbyte's source-freshdesk still read. 404 (empty body)
+/// single object <c>{"export":{"url":…}}</c> that clients still expect (airbyte's source-freshdesk
+/// TicketActivitiesRetriever reads that form, singer-io's tap-freshdesk the list's <c>data['export'][0]['url']</c>). 404 (empty body)
 /// for a day without an export; 401 <c>invalid_credentials</c>; 403 <c>require_feature</c> when the account lacks the
 /// feature; 400 <c>Validation failed</c> with a <c>created_at</c> field error for a malformed date.</item>
 /// <item>Freshdesk's per-minute limit on the endpoint (<see cref="FreshdeskMockOptions.ApiLimit"/>): every answer carries
 /// <c>X-Ratelimit-Total</c>, <c>X-Ratelimit-Remaining</c> and <c>X-Ratelimit-Used-CurrentRequest</c>, and a refusal is
-/// 429 with <c>Retry-After</c> in seconds (Freshdesk API v2 docs, "Rate Limit").</item>
+/// 429 with <c>Retry-After</c> in seconds (https://developers.freshdesk.com/api/, "Rate Limit").</item>
 /// <item>The files behind pre-signed links on the same server under <c>/activities-export-production/</c>, shaped like
 /// S3's query-string authentication (<c>X-Amz-Algorithm</c>, <c>X-Amz-Credential</c>, <c>X-Amz-Date</c>,
 /// <c>X-Amz-Expires</c>, <c>X-Amz-SignedHeaders</c>, <c>X-Amz-Signature</c>). As S3 does, a request that also carries an
