@@ -38,6 +38,13 @@ Describe 'Get-FreshdeskActivityExport' {
             Test-Path $out | Should -BeFalse
         }
 
+        It 'wants a file-system folder for -OutputFolder' {
+            $file = Join-Path $TestDrive 'a-file.txt'
+            Set-Content -LiteralPath $file -Value 'x'
+            { Get-FreshdeskActivityExport $day1 $file -Domain acme.freshdesk.com -ApiKey $key } | Should -Throw -ErrorId "InvalidArgument,$command"
+            { Get-FreshdeskActivityExport $day1 'variable:exports' -Domain acme.freshdesk.com -ApiKey $key } | Should -Throw -ErrorId "NotAFileSystemPath,$command"
+        }
+
         It 'refuses a -Domain that is not a host name' {
             { Get-FreshdeskActivityExport $day1 $out -Domain 'https://acme.freshdesk.com/' -ApiKey $key } | Should -Throw -ErrorId "InvalidArgument,$command"
         }
