@@ -21,7 +21,7 @@ public sealed class FreshdeskMockOptions
     /// <summary>Export files per day (a large account's day comes in several).</summary>
     public int FilesPerDay { get; init; } = 1;
 
-    /// <summary>Activities per file.</summary>
+    /// <summary>Activities per file, at most (the tickets' rows that fall after the window's end are cut).</summary>
     public int ActivitiesPerFile { get; init; } = 60;
 
     /// <summary>Requests the export endpoint allows per <see cref="ApiWindow"/> (Freshdesk's per-minute limit); null for no limit.</summary>

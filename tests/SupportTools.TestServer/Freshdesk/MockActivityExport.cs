@@ -37,10 +37,11 @@ internal static class MockActivityExport
     {
         var (start, end) = Window(day, index, count);
         var random = new Random(HashCode.Combine(seed, day.DayNumber, index));
-        // Ids by day and file: day numbers are about 740,000, so tickets are unique across files for 1,000 tickets each.
-        var firstTicket = (long)day.DayNumber * 10_000 + (index - 1) * 1_000;
+        // Ids by day and file (day numbers are about 740,000): unique across days and files, up to 10 files of 10,000
+        // tickets a day, and under 2^53 so every JSON reader keeps them exact.
+        var firstTicket = (long)day.DayNumber * 100_000 + (index - 1) * 10_000;
         var rows = new List<(DateTimeOffset At, long Ticket, long? Performer, Action<Utf8JsonWriter> Body)>();
-        for (var ticket = firstTicket; rows.Count < activities && ticket < firstTicket + 1_000; ticket++)
+        for (var ticket = firstTicket; rows.Count < activities && ticket < firstTicket + 10_000; ticket++)
             Ticket(random, ticket, start, end, rows);
         var kept = rows.Where(row => row.At <= end).OrderBy(row => row.At).ThenBy(row => row.Ticket).Take(Math.Max(activities, 0)).ToList();
 
@@ -88,7 +89,7 @@ internal static class MockActivityExport
         void Later(double meanMinutes) => at = at.AddSeconds(Math.Max(1, Math.Round(-Math.Log(1 - random.NextDouble()) * meanMinutes * 60)));
         void Note(long performer, int type)
         {
-            var id = 4_000_000_000L + ticket * 20 + notes++;
+            var id = ticket * 20 + notes++;
             Add(performer, w => { w.WriteStartObject("note"); w.WriteNumber("id", id); w.WriteNumber("type", type); w.WriteEndObject(); });
         }
 
