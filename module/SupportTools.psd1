@@ -15,6 +15,8 @@
         'Import-TicketActivity'
         'Get-TicketActivity'
         'Get-TicketDuration'
+        'Connect-Freshdesk'
+        'Get-FreshdeskActivityExport'
         'Connect-Desk'
         'Get-DeskCase'
         'Measure-DeskCase'

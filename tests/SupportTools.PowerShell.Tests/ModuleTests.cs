@@ -14,6 +14,7 @@ public sealed class ModuleTests : IDisposable
     public static TheoryData<string> CmdletNames => new()
     {
         "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
+        "Connect-Freshdesk", "Get-FreshdeskActivityExport",
         "Get-DeskCase", "Measure-DeskCase",
         "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
         "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
