@@ -186,6 +186,9 @@ public sealed class FreshdeskExportService
                     AttemptTimeout = api.AttemptTimeout,
                     BaseDelay = api.BaseDelay,
                     MaxDelay = api.MaxDelay,
+                    // An export file is a whole day of a desk's activity, often past the API answers' 64 MiB cap: the
+                    // files may be as large as one answer can be (they are read whole, then written to disk).
+                    MaxResponseBytes = Array.MaxLength,
                     Handler = api.Handler, // tests only; null: a socket handler of its own
                 }, reporter);
                 _byOrigin.Add(origin, client);
