@@ -22,6 +22,8 @@
         'Get-CallCountry'
         'Get-CallRegion'
         'Get-CallStatistic'
+        'Get-KazooCdr'
+        'Connect-Kazoo'
         'Get-CallRecord'
         'ConvertTo-CallStatisticJson'
         'ConvertTo-CloseLead'
