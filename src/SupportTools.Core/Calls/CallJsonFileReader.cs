@@ -14,7 +14,7 @@ namespace SupportTools.Calls;
 internal sealed class CallJsonFileReader : CallRecordFileReader
 {
     private byte[] _buffer = new byte[1 << 16];
-    private byte[] _unescaped = new byte[256];
+    private readonly CallJsonRecordParser _parser;
     private int _start, _end;
     private bool _endOfFile;
     private long _line = 1;         // the line _buffer[_start] is on
@@ -23,9 +23,8 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
     private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, Trailing, Done }
 
     /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
-    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture)
-    {
-    }
+    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture) =>
+        _parser = new CallJsonRecordParser(Builder);
 
     /// <inheritdoc />
     public override bool Fill(CallChunk chunk)
@@ -144,43 +143,9 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
     /// <summary>Reads one whole CDR object into <paramref name="chunk"/>.</summary>
     private void Parse(ReadOnlySpan<byte> json, CallChunk chunk)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-        var field = CallField.None;
         try
         {
-            reader.Read();
-            Builder.Begin(chunk);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                field = CallFields.OfKey(reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan);
-                reader.Read();
-                if (field == CallField.None)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.String:
-                        Builder.Set(field, reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan, isString: true);
-                        break;
-                    case JsonTokenType.Number:
-                        Builder.Set(field, reader.ValueSpan, isString: false);
-                        break;
-                    case JsonTokenType.True:
-                        Builder.Set(field, "true"u8, isString: false);
-                        break;
-                    case JsonTokenType.False:
-                        Builder.Set(field, "false"u8, isString: false);
-                        break;
-                    case JsonTokenType.Null:
-                        break;
-                    default:
-                        throw new CallFieldException($"expected a string or a number, found {(reader.TokenType == JsonTokenType.StartArray ? "a list" : "an object")}");
-                }
-            }
-            field = CallField.None;
-            Builder.End();
+            _parser.Parse(json, chunk);
         }
         catch (JsonException exception)
         {
@@ -194,16 +159,9 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         }
         catch (CallFieldException exception)
         {
-            var line = _line + json[..(int)Math.Min(reader.TokenStartIndex, json.Length)].Count((byte)'\n');
-            throw BadField(exception, line, field);
+            var line = _line + json[..(int)Math.Min(_parser.TokenStart, json.Length)].Count((byte)'\n');
+            throw BadField(exception, line, _parser.Field);
         }
-    }
-
-    /// <summary>The current string token without its escapes.</summary>
-    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
-    {
-        if (_unescaped.Length < reader.ValueSpan.Length) _unescaped = new byte[reader.ValueSpan.Length * 2];
-        return _unescaped.AsSpan(0, reader.CopyString(_unescaped));
     }
 
     private void Advance(int count)

@@ -1,14 +1,15 @@
 namespace SupportTools.Calls;
 
 /// <summary>
-/// One call detail record (one call leg, as Kazoo writes them): the CDR fields in PascalCase, in the SPEC's order.
-/// <c>Get-CallRecord</c> emits these (its <see cref="CallTime"/> in the asked time zone); imports store them.
+/// One call detail record: the CDR fields in PascalCase, in the SPEC's order, then the call it belongs to. Imports
+/// store legs (one per CDR, as Kazoo writes them); <c>Get-CallRecord</c> emits calls (the legs of one interaction as
+/// one record: see <see cref="Legs"/>) or, with <c>-Leg</c>, the legs, its <see cref="CallTime"/> in the asked zone.
 /// </summary>
 public sealed class CallRecord(string callId, DateTimeOffset callTime, string? callDirection, long durationSeconds, long billingSeconds,
     long ringingSeconds, string? callerIdNumber, string? callerIdName, string? calleeIdNumber, string? hangupCause, bool unanswered,
-    long? callerZoneId, long? calleeZoneId)
+    long? callerZoneId, long? calleeZoneId, string? interactionId = null, int legs = 1)
 {
-    /// <summary>The call leg's unique id (<c>call_id</c>); imports are idempotent on it.</summary>
+    /// <summary>The call leg's unique id (<c>call_id</c>; for a call, its A-leg's); imports are idempotent on it.</summary>
     public string CallId { get; } = callId;
     /// <summary>When the call started (<c>call_time</c>; stored to the second, in UTC).</summary>
     public DateTimeOffset CallTime { get; } = callTime;
@@ -34,4 +35,11 @@ public sealed class CallRecord(string callId, DateTimeOffset callTime, string? c
     public long? CallerZoneId { get; } = callerZoneId;
     /// <summary>The callee number's zone (see <c>Get-CallRegion</c>), or null when it has none.</summary>
     public long? CalleeZoneId { get; } = calleeZoneId;
+    /// <summary>
+    /// The call (Kazoo's interaction) the leg belongs to: its <c>interaction_id</c>, else the link its
+    /// <c>bridge_id</c> or <c>other_leg_call_id</c> gives (see the README); null for a leg that links to nothing.
+    /// </summary>
+    public string? InteractionId { get; } = interactionId;
+    /// <summary>How many legs the record stands for: 1 for a leg, the number of legs for a call.</summary>
+    public int Legs { get; } = legs;
 }

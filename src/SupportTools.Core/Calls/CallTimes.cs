@@ -22,8 +22,40 @@ internal static class CallTimes
         "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
+    /// <summary>
+    /// The earliest call time stored: 1970-01-01T00:00:00Z. Kazoo's clock starts there too; an earlier time is a
+    /// mistake (a Unix time given as Gregorian seconds reads as the year 46).
+    /// </summary>
+    public const long MinUnixSeconds = 0;
+
+    /// <summary>
+    /// The latest call time stored: 9998-12-31T23:59:59Z, a year before the calendar's end, so every reading of a
+    /// stored time (in any zone, in any bucket up to a month) stays a valid <see cref="DateTimeOffset"/>.
+    /// </summary>
+    public const long MaxUnixSeconds = 253_370_764_799;
+
     /// <summary>Unix seconds of a Kazoo <c>timestamp</c>.</summary>
     public static long FromGregorian(long gregorianSeconds) => gregorianSeconds - GregorianUnixEpoch;
+
+    /// <summary>Whether <paramref name="unixSeconds"/> is a call time the store keeps (see <see cref="MinUnixSeconds"/>, <see cref="MaxUnixSeconds"/>).</summary>
+    public static bool IsStorable(long unixSeconds) => unixSeconds is >= MinUnixSeconds and <= MaxUnixSeconds;
+
+    /// <summary>
+    /// Unix seconds of Kazoo's <c>datetime</c> listing column: the leg's start as <c>yyyy-MM-dd HH:mm:ss</c> in UTC
+    /// (kz_time:pretty_print_datetime; Kazoo 3.x wrote <c>yyyy-MM-dd_HH-mm-ss</c>). False for any other text.
+    /// </summary>
+    public static bool TryParseKazooDatetime(ReadOnlySpan<byte> s, out long unixSeconds)
+    {
+        unixSeconds = 0;
+        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] is not ((byte)' ' or (byte)'_')) return false;
+        var separator = s[10] == '_' ? (byte)'-' : (byte)':';
+        if (s[13] != separator || s[16] != separator) return false;
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) ||
+            !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        unixSeconds = (new DateOnly(year, month, day).DayNumber - UnixEpochDay) * 86400L + hour * 3600L + minute * 60L + second;
+        return true;
+    }
 
     /// <summary>
     /// Unix seconds of <paramref name="text"/> (UTF-8): ISO 8601 with an offset, or, as a fallback for CSV files

@@ -41,13 +41,14 @@ public sealed class CallFileImportTests : IDisposable
         """;
 
     [Fact]
-    public void A_json_array_of_kazoo_cdrs_imports_with_gregorian_time_and_numbers_as_strings()
+    public void A_json_array_of_kazoo_cdrs_imports_starting_at_their_gregorian_end_less_their_duration_and_numbers_as_strings()
     {
         var summary = Import("cdrs.json", $"[{KazooCdr},\n{KazooCdr.Replace("\"a1\"", "\"a2\"").Replace("63624297600", "\"63624297660\"")}]");
         Assert.Equal((2L, 2L, 0L), (summary.Records, summary.Inserted, summary.Duplicates));
-        Assert.Equal(Unix20160304T080000Z, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a1'"));
-        Assert.Equal(Unix20160304T080000Z + 60, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a2'"));
-        Assert.StartsWith($"{Unix20160304T080000Z}|inbound|65|60|5|0|NORMAL_CLEARING|+6434181234|+6493001000|Jo|", Row("a1"));
+        // A raw CDR document's timestamp is when the leg ended (see KazooShapes): 65 seconds before it, it started.
+        Assert.Equal(Unix20160304T080000Z - 65, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a1'"));
+        Assert.Equal(Unix20160304T080000Z - 5, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a2'"));
+        Assert.StartsWith($"{Unix20160304T080000Z - 65}|inbound|65|60|5|0|NORMAL_CLEARING|+6434181234|+6493001000|Jo|", Row("a1"));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class CallFileImportTests : IDisposable
     }
 
     [Fact]
-    public void Csv_in_utf16_with_a_byte_order_mark_imports_and_bytes_not_utf8_read_as_replacement_characters()
+    public void Csv_in_utf16_with_a_byte_order_mark_imports_and_bytes_not_utf8_are_refused_with_their_line_and_field()
     {
         const string csv = "call_id,call_time,caller_id_name\nu1,2016-03-04T08:00:00Z,Zoë\n";
         var utf16 = _files.PathOf("utf16.csv");
@@ -102,10 +103,11 @@ public sealed class CallFileImportTests : IDisposable
         using (var store = CallStore.Open(_db))
         {
             store.ImportFile(utf16);
-            store.ImportFile(latin1);
+            var refused = Assert.Throws<InputFormatException>(() => store.ImportFile(latin1));
+            Assert.Equal(((long?)2, "caller_id_name"), (refused.Line, refused.Field));
         }
         Assert.Equal("Zoë", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'u1'"));
-        Assert.Equal("Zo\uFFFD", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'l1'"));
+        Assert.Equal(0L, Sql.Scalar(_db, "SELECT count(*) FROM call_records WHERE call_id = 'l1'"));
     }
 
     [Theory]
