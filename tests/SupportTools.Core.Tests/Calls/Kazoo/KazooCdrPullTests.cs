@@ -73,7 +73,7 @@ public sealed class KazooCdrPullTests
         Assert.All(CdrRequests(pull), r =>
         {
             Assert.StartsWith($"/v2/accounts/{Site.AccountId}/cdrs?", r.PathAndQuery, StringComparison.Ordinal);
-            Assert.Equal(40, r.Headers["X-Auth-Token"].Length);
+            Assert.Equal(48, r.Headers["X-Auth-Token"].Length);
         });
         var expected = pull.Mock.Generator.Cdrs;
         Assert.Equal(expected.Select(c => c.CallId).Order(StringComparer.Ordinal), pull.Records.Select(r => r.CallId).Order(StringComparer.Ordinal));

@@ -12,7 +12,7 @@ public sealed class KazooCdrWindowTests
     [InlineData(0, 100, 99, 1)]
     [InlineData(0, 100, 49, 2)]
     [InlineData(0, 5_356_800, 2_678_400, 2)] // 62 days at 31
-    [InlineData(0, 5_356_802, 2_678_400, 3)]
+    [InlineData(0, 5_356_803, 2_678_400, 3)]
     [InlineData(10, 11, 1, 1)]
     public void Windows_cover_the_range_exactly_without_overlap_and_within_the_maximum(long from, long to, long max, int count)
     {
