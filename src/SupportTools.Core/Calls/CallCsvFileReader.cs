@@ -19,8 +19,8 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
     private readonly CallField[] _columns;
     private readonly bool _isListing;
 
-    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
-    public CallCsvFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture)
+    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver)"/>
+    public CallCsvFileReader(string path, Stream stream, CallZoneResolver zones) : base(path, stream, zones)
     {
         _utf8Stream = Utf8(stream);
         _csv = new Utf8CsvReader(_utf8Stream, path);
@@ -36,9 +36,12 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
         }
         if (headers.Any(h => CallFields.HeaderIs(h, "prefix")) && headers.Any(h => CallFields.HeaderIs(h, "zone_id")))
             throw new InputFormatException("the file is a zone table (zone_id, country, region, prefix), not call records; import it with Import-CallZone", path, _csv.Line);
+        // Export-Csv writes CallTime in its culture's words (maybe day and month swappable) and CallTimeIso unambiguously: read the latter.
+        var callTime = Array.IndexOf(_columns, CallField.CallTime);
+        if (callTime >= 0 && _columns.Contains(CallField.CallTimeIso)) _columns[callTime] = CallField.None;
         _isListing = _columns.Any(c => c is CallField.Direction or CallField.UnixTimestamp or CallField.Datetime or CallField.DialedNumber
             or CallField.CallingFrom or CallField.ListingMarker);
-        if (!_columns.Contains(CallField.CallId) || !_columns.Any(c => c is CallField.CallTime or CallField.Timestamp or CallField.UnixTimestamp or CallField.Datetime))
+        if (!_columns.Contains(CallField.CallId) || !_columns.Any(c => c is CallField.CallTime or CallField.CallTimeIso or CallField.Timestamp or CallField.UnixTimestamp or CallField.Datetime))
             throw new InputFormatException(
                 $"the header must name call_id and call_time (or timestamp, unix_timestamp), found {string.Join(",", headers.Take(8))}{(headers.Length > 8 ? ",…" : "")}; " +
                 "expected call records: Kazoo CDR JSON, or CSV with the CDR field names", path, _csv.Line);

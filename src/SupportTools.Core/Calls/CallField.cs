@@ -28,6 +28,11 @@ internal enum CallField
     BridgeId,
     /// <summary><c>other_leg_call_id</c>: the leg this one was bridged to.</summary>
     OtherLegCallId,
+    /// <summary>
+    /// <c>call_time_iso</c> (<c>CallTimeIso</c> in <c>Get-CallRecord | Export-Csv</c>): the start in ISO 8601, read
+    /// before <c>call_time</c>, which <c>Export-Csv</c> writes in its culture's words.
+    /// </summary>
+    CallTimeIso,
     /// <summary><c>custom_channel_vars</c>: a nested object holding <c>interaction_id</c> and <c>bridge_id</c> in raw documents.</summary>
     CustomChannelVars,
 }

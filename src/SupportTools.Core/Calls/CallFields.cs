@@ -25,7 +25,7 @@ internal static class CallFields
         (CallField.Direction, "direction"), (CallField.UnixTimestamp, "unix_timestamp"), (CallField.Datetime, "datetime"),
         (CallField.DialedNumber, "dialed_number"), (CallField.CallingFrom, "calling_from"),
         (CallField.ListingMarker, "iso_8601"), (CallField.ListingMarker, "iso_8601_combined"), (CallField.ListingMarker, "rfc_1036"),
-        (CallField.CustomChannelVars, "custom_channel_vars"),
+        (CallField.CallTimeIso, "call_time_iso"), (CallField.CustomChannelVars, "custom_channel_vars"),
     ];
 
     /// <summary>The keys read inside <c>custom_channel_vars</c> (Kazoo's channel variables, snake_case in a CDR document).</summary>

@@ -22,8 +22,8 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
 
     private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, Trailing, Done }
 
-    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
-    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture) =>
+    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver)"/>
+    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones) : base(path, stream, zones) =>
         _parser = new CallJsonRecordParser(Builder);
 
     /// <inheritdoc />

@@ -13,6 +13,11 @@ public sealed class CallRecord(string callId, DateTimeOffset callTime, string? c
     public string CallId { get; } = callId;
     /// <summary>When the call started (<c>call_time</c>; stored to the second, in UTC).</summary>
     public DateTimeOffset CallTime { get; } = callTime;
+    /// <summary>
+    /// <see cref="CallTime"/> as ISO 8601 text (round-trip <c>o</c>, with its offset), so <c>Export-Csv</c> writes a
+    /// time that reads back the same in every culture (it writes <see cref="CallTime"/> in its culture's words).
+    /// </summary>
+    public string CallTimeIso => CallTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
     /// <summary><c>inbound</c> or <c>outbound</c> (relative to the switch), or null when the CDR has none.</summary>
     public string? CallDirection { get; } = callDirection;
     /// <summary>Seconds from the start of the call to its end.</summary>
@@ -42,4 +47,25 @@ public sealed class CallRecord(string callId, DateTimeOffset callTime, string? c
     public string? InteractionId { get; } = interactionId;
     /// <summary>How many legs the record stands for: 1 for a leg, the number of legs for a call.</summary>
     public int Legs { get; } = legs;
+
+    /// <summary>
+    /// The record that named values describe, read as a CSV file's row is (names as headers: <c>call_id</c> or
+    /// <c>CallId</c>…, other names ignored; times invariantly, <c>CallTimeIso</c> before <c>CallTime</c>): an
+    /// <c>Import-Csv</c> row of <c>Get-CallRecord | Export-Csv</c>'s file, or any object's properties. Zone ids are kept as
+    /// given (the importing store derives missing or unknown ones). A value that cannot be read is an
+    /// <see cref="InputFormatException"/> naming the field.
+    /// </summary>
+    public static CallRecord FromFields(IEnumerable<KeyValuePair<string, object?>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        try
+        {
+            return CallRecordConverter.ForThisThread.FromFields(fields);
+        }
+        catch (CallFieldException exception)
+        {
+            throw new InputFormatException(exception.Message, field: exception.Field == CallField.None ? null : CallFields.NameOf(exception.Field),
+                inner: exception);
+        }
+    }
 }

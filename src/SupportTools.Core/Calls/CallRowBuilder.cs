@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 
 namespace SupportTools.Calls;
@@ -13,7 +12,7 @@ namespace SupportTools.Calls;
 /// leg into a <see cref="CallChunk"/>. A bad value is a <see cref="CallFieldException"/> for the reader to locate.
 /// Shared by the JSON and CSV readers and <see cref="KazooCdrDocument"/>; one per reader.
 /// </summary>
-internal sealed class CallRowBuilder(CallZoneResolver? zones, CultureInfo culture)
+internal sealed class CallRowBuilder(CallZoneResolver? zones)
 {
     private readonly List<(byte[] Utf8, string Text)> _causes = [];
     private CallChunk? _chunk;
@@ -59,7 +58,14 @@ internal sealed class CallRowBuilder(CallZoneResolver? zones, CultureInfo cultur
                 _hasId = true;
                 break;
             case CallField.CallTime:
-                if (!isString || !CallTimes.TryParse(value, culture, out var unix))
+            case CallField.CallTimeIso:
+                if (field == CallField.CallTime && _start.CallTime is not null) break; // call_time_iso came first and wins
+                long unix = 0;
+                var reading = isString ? CallTimes.Parse(value, out unix) : CallTimeReading.Invalid;
+                if (reading == CallTimeReading.Ambiguous)
+                    throw new CallFieldException($"the date {Shown(value)} reads as two days (day and month could be swapped); write call times in ISO 8601 " +
+                        "(e.g. 2016-03-04T08:00:00Z), as Get-CallRecord's CallTimeIso column has them");
+                if (reading != CallTimeReading.Valid)
                     throw new CallFieldException($"expected an ISO 8601 date and time with an offset or Z (e.g. 2016-03-04T08:00:00Z), found {Shown(value)}");
                 _start.CallTime = unix;
                 break;
@@ -150,6 +156,8 @@ internal sealed class CallRowBuilder(CallZoneResolver? zones, CultureInfo cultur
         {
             if (!_hasCallerZone && !row.CallerIdNumber.IsNull) row.CallerZoneId = zones.ZoneOf(row.CallerIdNumber.In(text));
             if (!_hasCalleeZone && !row.CalleeIdNumber.IsNull) row.CalleeZoneId = zones.ZoneOf(row.CalleeIdNumber.In(text));
+            if (_hasCallerZone && !row.CallerIdNumber.IsNull) zones.Recognise(row.CallerZoneId!.Value, row.CallerIdNumber.In(text));
+            if (_hasCalleeZone && !row.CalleeIdNumber.IsNull) zones.Recognise(row.CalleeZoneId!.Value, row.CalleeIdNumber.In(text));
         }
         row.ZonesGiven = (_hasCallerZone ? 1 : 0) | (_hasCalleeZone ? 2 : 0);
         chunk.Commit();

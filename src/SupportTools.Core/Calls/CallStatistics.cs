@@ -112,7 +112,7 @@ public static class CallStatistics
         var next = query.Filter.Parameters.Count;
         var bounds = (range.From is null ? "" : $" AND call_time >= ?{++next}") + (range.To is null ? "" : $" AND call_time < ?{++next}");
         using var statement = store.Connection.Prepare(
-            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM call_records WHERE ({query.Filter.Where}){bounds} ORDER BY call_time");
+            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM {CallSource.Of(store.Connection, query.Legs)} WHERE ({query.Filter.Where}){bounds} ORDER BY call_time");
         CallQuerySql.Bind(statement, query.Filter);
         next = query.Filter.Parameters.Count;
         if (range.From is { } from) statement.Bind(++next, from);
