@@ -73,6 +73,20 @@ Describe 'Get-KazooCdr' {
             ($rows | Measure-Object DurationSeconds -Sum).Sum | Should -Be ($records | Measure-Object DurationSeconds -Sum).Sum
         }
 
+        It 'streams into Import-CallRecord: every leg stored once, linked into calls, and a second pull adds nothing' {
+            $db = Join-Path $TestDrive 'kazoo.db'
+            $first = Get-KazooCdr -BaseUri $server.BaseUri -ApiKey $apiKey -From $from -To $to | Import-CallRecord -Database $db
+            $again = Get-KazooCdr -BaseUri $server.BaseUri -ApiKey $apiKey -From $from -To $to -PageSize 50 | Import-CallRecord -Database $db
+
+            ($first.Records, $first.Inserted, $first.Duplicates) | Should -Be @(150, 150, 0)
+            ($again.Records, $again.Inserted, $again.Duplicates) | Should -Be @(150, 0, 150)
+            @(Get-CallRecord -Database $db -Leg).Count | Should -Be 150
+            # The mock's calls are an inbound A-leg each, with an outbound B-leg when one was rung: one call per A-leg.
+            $calls = @(Get-CallRecord -Database $db)
+            $calls.Count | Should -Be @($records | Where-Object CallDirection -eq inbound).Count
+            $calls.CallDirection | Sort-Object -Unique | Should -Be 'inbound'
+        }
+
         It 'pulls as a user of the account (user_auth) the same records' {
             $asUser = @(Get-KazooCdr -BaseUri $server.BaseUri -Credential $user -AccountName acme -From $from -To $to -PageSize 100)
             ($asUser.CallId | Sort-Object) -join ',' | Should -Be (($records.CallId | Sort-Object) -join ',')
