@@ -130,6 +130,19 @@ Describe 'Get-KazooCdr' {
             finally { $server.Stop() }
         }
 
+        It 'reports a row that is not a readable CDR as a non-terminating error and writes the others' {
+            $server = Start-TestServer -Scenario kazoo -Argument @{ cdrs = 60; 'bad-row' = 7 }
+            try {
+                $records = @(Get-KazooCdr -BaseUri $server.BaseUri -ApiKey $apiKey -From $from -To $to -PageSize 10 -ErrorVariable problems -ErrorAction SilentlyContinue)
+                $records.Count | Should -Be 59
+                $problems.Count | Should -Be 1
+                $problems[0].FullyQualifiedErrorId | Should -Be 'HttpInvalidResponse,SupportTools.Commands.Calls.GetKazooCdrCommand'
+                $problems[0].Exception.Message | Should -Match '^CDR \d+ of page \d+ of GET /v2/accounts/\w+/cdrs\?.* cannot be read: duration_seconds'
+                $problems[0].TargetObject | Should -Match '"duration_seconds":"n/a"'
+            }
+            finally { $server.Stop() }
+        }
+
         It 'stops on a page that is not crossbar''s listing, after writing the records before it' {
             $server = Start-TestServer -Scenario kazoo -Argument @{ cdrs = 60; 'bad-page' = 2 }
             try {

@@ -133,7 +133,8 @@ public sealed class KazooMock
             if (number != _options.BadPage)
             {
                 json.WriteStartArray("data");
-                foreach (var cdr in page) cdr.Write(json);
+                var broken = _options.BadRow is { } bad && bad >= 1 && bad <= Generator.Cdrs.Count ? Generator.Cdrs[bad - 1] : null;
+                foreach (var cdr in page) cdr.Write(json, broken: ReferenceEquals(cdr, broken));
                 json.WriteEndArray();
             }
             json.WriteNumber("page_size", page.Count);

@@ -42,6 +42,9 @@ public sealed record KazooMockOptions
     /// <summary>This CDR page (counted over the server's life, from 1) is not crossbar's envelope.</summary>
     public int? BadPage { get; init; }
 
+    /// <summary>The CDR at this place (from 1, oldest first) has <c>"duration_seconds":"n/a"</c>, which no reader can take for a number.</summary>
+    public int? BadRow { get; init; }
+
     /// <summary>This CDR page's next_start_key is the key the page was asked with (a loop).</summary>
     public int? RepeatStartKeyOn { get; init; }
 }

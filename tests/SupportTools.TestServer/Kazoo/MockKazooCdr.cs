@@ -41,8 +41,11 @@ public sealed record MockKazooCdr(string Id, string CallId, long Created, long D
     /// <summary>When the leg started.</summary>
     public DateTimeOffset StartTime => DateTimeOffset.FromUnixTimeSeconds(Start - GregorianUnixEpoch);
 
-    /// <summary>Writes the listing row.</summary>
-    public void Write(Utf8JsonWriter json)
+    /// <summary>
+    /// Writes the listing row; <paramref name="broken"/> writes <c>duration_seconds</c> as <c>"n/a"</c>, which no reader
+    /// can take for a number (a damaged document, for the client's per-row errors).
+    /// </summary>
+    public void Write(Utf8JsonWriter json, bool broken = false)
     {
         var start = StartTime;
         var unix = Start - GregorianUnixEpoch;
@@ -53,7 +56,8 @@ public sealed record MockKazooCdr(string Id, string CallId, long Created, long D
         json.WriteString("caller_id_name", CallerIdName);
         json.WriteString("callee_id_number", CalleeIdNumber);
         json.WriteString("callee_id_name", CalleeIdName);
-        json.WriteNumber("duration_seconds", DurationSeconds);
+        if (broken) json.WriteString("duration_seconds", "n/a");
+        else json.WriteNumber("duration_seconds", DurationSeconds);
         json.WriteNumber("billing_seconds", BillingSeconds);
         json.WriteString("timestamp", Start.ToString(CultureInfo.InvariantCulture));
         json.WriteString("hangup_cause", HangupCause);

@@ -76,7 +76,7 @@ internal sealed class KazooCdrPager(KazooSession session, KazooCdrQuery query, I
                 {
                     var problem = new InputFormatException(
                         $"CDR {row} of page {page} of GET {target} cannot be read: {(e is InputFormatException input ? input.Reason : e.Message)}",
-                        record: row, field: e is InputFormatException { Field: { } field } ? field : null, item: cdr.GetRawText(), inner: e);
+                        field: e is InputFormatException { Field: { } field } ? field : null, item: cdr.GetRawText(), inner: e);
                     if (badRow is null) throw problem;
                     badRow(problem);
                     continue;

@@ -241,6 +241,25 @@ public sealed class KazooCdrPullTests
     }
 
     [Fact]
+    public async Task A_row_that_is_not_a_readable_cdr_is_reported_with_its_page_and_row_and_the_others_are_emitted()
+    {
+        var mock = new KazooMock(Site with { BadRow = 5 });
+        await using var server = await LoopbackServer.StartAsync(mock.Map);
+        var records = new List<CallRecord>();
+        var problems = new List<InputFormatException>();
+
+        await KazooCdrService.PullAsync(Options(server), KazooCredential.FromApiKey(Site.ApiKey), new KazooCdrQuery { From = From, To = To, PageSize = 10 },
+            new RecordingReporter(), records.Add, problems.Add, CancellationToken.None);
+
+        var problem = Assert.Single(problems);
+        var bad = mock.Generator.Cdrs[4];
+        Assert.Equal(Site.Cdrs - 1, records.Count);
+        Assert.DoesNotContain(records, r => r.CallId == bad.CallId);
+        Assert.Matches(@"^CDR \d+ of page \d+ of GET /v2/accounts/\w+/cdrs\?created_from=\d+&created_to=\d+&page_size=10(&start_key=\S+)? cannot be read: duration_seconds", problem.Message);
+        Assert.Contains(bad.CallId, (string)problem.Item!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_next_start_key_that_repeats_stops_the_pull_instead_of_looping()
     {
         var pull = await PullAsync(Site with { RepeatStartKeyOn = 3 }, query: new KazooCdrQuery { From = From, To = To, PageSize = 10 });
