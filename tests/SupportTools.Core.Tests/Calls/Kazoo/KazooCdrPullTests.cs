@@ -23,10 +23,12 @@ public sealed class KazooCdrPullTests
 
     private sealed record Pull(List<CallRecord> Records, RecordingReporter Reporter, IReadOnlyList<RecordedRequest> Requests, KazooMock Mock, Exception? Error);
 
-    private static async Task<Pull> PullAsync(KazooMockOptions site, KazooCredential? credential = null, KazooCdrQuery? query = null)
+    private static async Task<Pull> PullAsync(KazooMockOptions site, KazooCredential? credential = null, KazooCdrQuery? query = null,
+        Action<LoopbackServer>? arrange = null)
     {
         var mock = new KazooMock(site);
         var server = await LoopbackServer.StartAsync(mock.Map);
+        arrange?.Invoke(server);
         var records = new List<CallRecord>();
         var reporter = new RecordingReporter();
         Exception? error = null;
@@ -268,6 +270,33 @@ public sealed class KazooCdrPullTests
         Assert.Equal(ServiceFailure.InvalidResponse, error.Failure);
         Assert.Contains("already followed", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, CdrRequests(pull).Count());
+    }
+
+    [Fact]
+    public async Task Busy_and_failing_answers_are_retried_by_the_http_layer_with_the_same_token()
+    {
+        var pull = await PullAsync(Site, query: new KazooCdrQuery { From = From, To = To, PageSize = 40 }, arrange: server =>
+        {
+            server.Faults.Enqueue(Fault.Status(429, RateLimitHint.RetryAfterSeconds, TimeSpan.FromMilliseconds(50)), request => request.Method == "GET");
+            server.Faults.Enqueue(Fault.Status(503), request => request.Query.ContainsKey("start_key"));
+        });
+
+        Assert.Null(pull.Error);
+        Assert.Equal(Site.Cdrs, pull.Records.Count);
+        Assert.Equal([429, 200], CdrRequests(pull).Take(2).Select(r => r.Status ?? 0));
+        Assert.Contains(CdrRequests(pull), r => r.Status == 503);
+        Assert.Equal(1, pull.Mock.TokensIssued);
+        Assert.Contains(pull.Reporter.VerboseLines, line => line.Contains("retrying in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_json_is_an_invalid_response_naming_the_request()
+    {
+        var pull = await PullAsync(Site, arrange: server => server.Faults.Enqueue(Fault.NotJson(), 3, request => request.Method == "GET"));
+
+        var error = Assert.IsType<ServiceException>(pull.Error);
+        Assert.Equal(ServiceFailure.InvalidResponse, error.Failure);
+        Assert.Contains("/cdrs?created_from=", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
