@@ -31,7 +31,7 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
         {
             headers[i] = Encoding.UTF8.GetString(_csv[i]);
             _columns[i] = CallFields.OfHeader(headers[i]);
-            if (_columns[i] != CallField.None && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
+            if (_columns[i] is not (CallField.None or CallField.ListingMarker) && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
                 throw new InputFormatException($"the header names {CallFields.NameOf(_columns[i])} twice", path, _csv.Line, field: headers[i]);
         }
         if (headers.Any(h => CallFields.HeaderIs(h, "prefix")) && headers.Any(h => CallFields.HeaderIs(h, "zone_id")))

@@ -214,7 +214,7 @@ public sealed class CallStore : IDisposable
     private List<CallZone> UsedZones(bool legs)
     {
         var source = CallSource.Of(_db, legs);
-        using var zones = _db.Prepare(source == "call_records"
+        using var zones = _db.Prepare(CallSource.IsTable(source)
             ? "SELECT zone_id, country, region FROM call_zones WHERE used = 1"
             : $"""
               SELECT zone_id, country, region FROM call_zones WHERE zone_id IN

@@ -69,7 +69,7 @@ public sealed class CallQueryTests : ModuleTest
         var csv = Ps.PathOf("missed.csv");
         RunOk("Get-CallRecord -Filter @{name='unanswered';op='eq';val=$true} -Database $args[0] | Export-Csv $args[1]", db, csv);
         var lines = File.ReadAllLines(csv);
-        Assert.Equal("\"CallId\",\"CallTime\",\"CallDirection\",\"DurationSeconds\",\"BillingSeconds\",\"RingingSeconds\",\"CallerIdNumber\",\"CallerIdName\",\"CalleeIdNumber\",\"HangupCause\",\"Unanswered\",\"CallerZoneId\",\"CalleeZoneId\"", lines[0]);
+        Assert.Equal("\"CallId\",\"CallTime\",\"CallTimeIso\",\"CallDirection\",\"DurationSeconds\",\"BillingSeconds\",\"RingingSeconds\",\"CallerIdNumber\",\"CallerIdName\",\"CalleeIdNumber\",\"HangupCause\",\"Unanswered\",\"CallerZoneId\",\"CalleeZoneId\",\"InteractionId\",\"Legs\"", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("\"u1\",", lines[1]);
         Assert.StartsWith("\"u2\",", lines[2]);
