@@ -105,7 +105,7 @@ internal sealed class KazooCdrPager(KazooSession session, KazooCdrQuery query, I
     }
 
     /// <summary>The key of the next page, as text to send back (crossbar gives a string, older ones a number); null at the end.</summary>
-    private static string? NextStartKey(JsonElement root, string target)
+    private string? NextStartKey(JsonElement root, string target)
     {
         if (!root.TryGetProperty("next_start_key", out var next)) return null;
         return next.ValueKind switch
@@ -125,6 +125,6 @@ internal sealed class KazooCdrPager(KazooSession session, KazooCdrQuery query, I
         _ => value.ValueKind.ToString().ToLowerInvariant(),
     };
 
-    private static ServiceException Invalid(string target, string reason) =>
-        new(ServiceFailure.InvalidResponse, "Kazoo", HttpMethod.Get, new Uri(target, UriKind.Relative), 200, 1, reason);
+    private ServiceException Invalid(string target, string reason) =>
+        new(ServiceFailure.InvalidResponse, KazooCdrService.ServiceName, HttpMethod.Get, new Uri(session.BaseUri, target), 200, 1, reason);
 }

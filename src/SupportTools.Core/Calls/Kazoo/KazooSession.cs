@@ -22,6 +22,7 @@ internal sealed class KazooSession : IDisposable
     {
         _credential = credential;
         _reporter = reporter;
+        BaseUri = options.BaseUri;
         _ownsHandler = options.Handler is null;
         _errors = new KazooErrorBodies(options.Handler ?? new SocketsHttpHandler
         {
@@ -42,6 +43,9 @@ internal sealed class KazooSession : IDisposable
             Handler = _errors,
         }, reporter);
     }
+
+    /// <summary>The crossbar's address.</summary>
+    public Uri BaseUri { get; }
 
     /// <summary>The account the credentials belong to (<c>data.account_id</c> of the authentication answer).</summary>
     public string? AccountId { get; private set; }
