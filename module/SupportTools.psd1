@@ -25,6 +25,8 @@
         'Get-CallCountry'
         'Get-CallRegion'
         'Get-CallStatistic'
+        'Get-KazooCdr'
+        'Connect-Kazoo'
         'Get-CallRecord'
         'ConvertTo-CallStatisticJson'
         'Connect-Close'

@@ -6,8 +6,8 @@ BeforeAll {
 Describe 'Get-CallRecord' {
     BeforeAll {
         $db = New-CallTestStore (Join-Path $TestDrive 'calls.db') $callTestCalls
-        $properties = 'CallId', 'CallTime', 'CallDirection', 'DurationSeconds', 'BillingSeconds', 'RingingSeconds', 'CallerIdNumber',
-            'CallerIdName', 'CalleeIdNumber', 'HangupCause', 'Unanswered', 'CallerZoneId', 'CalleeZoneId'
+        $properties = 'CallId', 'CallTime', 'CallTimeIso', 'CallDirection', 'DurationSeconds', 'BillingSeconds', 'RingingSeconds', 'CallerIdNumber',
+            'CallerIdName', 'CalleeIdNumber', 'HangupCause', 'Unanswered', 'CallerZoneId', 'CalleeZoneId', 'InteractionId', 'Legs'
     }
 
     It 'writes the missed calls to a CSV file (the service''s CSV query)' {

@@ -76,4 +76,23 @@ Describe 'Get-CallStatistic' {
         { Get-CallStatistic Daily -Database $db -TimeZone Mars/Base -ErrorAction Stop } | Should -Throw -ErrorId 'UnknownTimeZone,*'
         { Get-CallStatistic Daily -Database (Join-Path $TestDrive 'none.db') -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
     }
+
+    It 'counts calls, not legs, unless -Leg is given' {
+        # Kazoo writes one CDR per leg: a customer's inbound A-leg bridged to an agent's outbound B-leg is one call.
+        $legsDb = Join-Path $TestDrive 'legs.db'
+        $legs = Join-Path $TestDrive 'legs.jsonl'
+        Set-Content -Path $legs -Value @(
+            '{"call_id":"a1","call_direction":"inbound","timestamp":63624297665,"duration_seconds":"65","billing_seconds":"0","interaction_id":"63624297600-5f0c2a71","caller_id_number":"+6434181234"}'
+            '{"call_id":"b1","call_direction":"outbound","timestamp":63624297665,"duration_seconds":"60","billing_seconds":"55","custom_channel_vars":{"interaction_id":"63624297600-5f0c2a71","bridge_id":"a1"},"other_leg_call_id":"a1"}'
+        )
+        Import-CallRecord -Path $legs -Database $legsDb | Out-Null
+        $calls = Get-CallStatistic Daily -Database $legsDb
+        $calls.Total | Should -Be 1
+        $calls.Answered | Should -Be 1 # answered when any leg was
+        $calls.DurationMax | Should -Be 65
+        (Get-CallStatistic Daily -Database $legsDb -Leg).Total | Should -Be 2
+        (Get-CallRecord -Database $legsDb).Legs | Should -Be 2
+        (Get-CallRecord -Database $legsDb -Leg).CallId | Should -Be @('a1', 'b1')
+        (Get-CallStatistic Daily -Database $legsDb -GroupBy call_direction).Group | Should -Be 'inbound'
+    }
 }

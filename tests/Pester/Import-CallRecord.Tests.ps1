@@ -31,20 +31,30 @@ Describe 'Import-CallRecord' {
         $warned.Count | Should -Be 2
     }
 
-    It 'reads a CSV that Export-Csv wrote from objects with the CDR properties' {
+    It 'reads a CSV that Export-Csv wrote from objects with the CDR properties, times from CallTimeIso' {
         $db = Join-Path $TestDrive 'csv.db'
         $csv = Join-Path $TestDrive 'calls.csv'
         $time = [datetimeoffset]::new(2016, 3, 4, 21, 0, 0, [timespan]::FromHours(13))
         @(
-            [pscustomobject]@{ CallId = 'x1'; CallTime = $time; CallDirection = 'outbound'; DurationSeconds = 40; BillingSeconds = 30; RingingSeconds = 10
+            [pscustomobject]@{ CallId = 'x1'; CallTime = $time; CallTimeIso = $time.ToString('o'); CallDirection = 'outbound'; DurationSeconds = 40; BillingSeconds = 30; RingingSeconds = 10
                                CallerIdNumber = '+6493001000'; CallerIdName = 'Support, Ltd'; CalleeIdNumber = '+61298765432'; HangupCause = 'NORMAL_CLEARING'; Unanswered = $false }
-            [pscustomobject]@{ CallId = 'x2'; CallTime = $time.AddMinutes(1); CallDirection = 'inbound'; DurationSeconds = 9; BillingSeconds = 0; RingingSeconds = 9
+            [pscustomobject]@{ CallId = 'x2'; CallTime = $time.AddMinutes(1); CallTimeIso = $time.AddMinutes(1).ToString('o'); CallDirection = 'inbound'; DurationSeconds = 9; BillingSeconds = 0; RingingSeconds = 9
                                CallerIdNumber = '+447400123456'; CallerIdName = $null; CalleeIdNumber = '+6493001000'; HangupCause = 'ORIGINATOR_CANCEL'; Unanswered = $true }
         ) | Export-Csv -Path $csv
         $summary = Import-CallRecord -Path $csv -Database $db
         $summary.Inserted | Should -Be 2
         Get-CallCountry -Database $db | Should -Be @('Australia', 'New Zealand', 'United Kingdom')
-        (Import-Csv $csv).Count | Should -Be 2
+        (Get-CallRecord -Database $db)[0].CallTime | Should -Be $time
+    }
+
+    It 'refuses a CSV date whose day and month could be swapped, saying where' {
+        $db = Join-Path $TestDrive 'ambiguous.db'
+        $csv = Join-Path $TestDrive 'ambiguous.csv'
+        # 03/04/2016 is 3 April in en-GB and 4 March in en-US: which one the writer meant is unknowable.
+        Set-Content -Path $csv -Value @('call_id,call_time', 'ok,2016-03-04T08:00:00Z', 'x1,03/04/2016 08:00:00 +13:00')
+        Import-CallRecord -Path $csv, $lines -Database $db -ErrorVariable problems -ErrorAction SilentlyContinue | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCallRecordFile,*'
+        $problems[0].Exception.Message | Should -Match "ambiguous\.csv, line 3, record 2, field 'call_time'.*swapped"
     }
 
     It 'rejects a file with a bad record whole, says where, and imports the next file' {
@@ -73,5 +83,46 @@ Describe 'Import-CallRecord' {
         Join-Wrapped $table | Should -BeLike "*$(Join-Wrapped $lines)*"
         $table | Should -Not -Match $ellipsis
         Show-List $summary | Should -Match 'Database\s+: .*view\.db'
+    }
+
+    It 'imports piped records in one transaction, and a Get-CallRecord | Export-Csv copy answers like the original' {
+        $db = Join-Path $TestDrive 'original.db'
+        $copyDb = Join-Path $TestDrive 'copy.db'
+        $csv = Join-Path $TestDrive 'records.csv'
+        Import-CallRecord -Path $lines, $array -Database $db | Out-Null
+        Get-CallRecord -Database $db -TimeZone Pacific/Auckland | Export-Csv -Path $csv
+        $summary = Import-Csv $csv | Import-CallRecord -Database $copyDb
+        @($summary).Count | Should -Be 1
+        $summary.Records | Should -Be 15
+        $summary.Path | Should -BeNullOrEmpty
+        Get-CallCountry -Database $copyDb | Should -Be (Get-CallCountry -Database $db)
+        (Get-CallRegion -Country 'New Zealand' -Database $copyDb).ZoneId | Should -Be (Get-CallRegion -Country 'New Zealand' -Database $db).ZoneId
+        $original = Get-CallStatistic Hourly -GroupBy unanswered -Database $db | ConvertTo-Json -Depth 3
+        Get-CallStatistic Hourly -GroupBy unanswered -Database $copyDb | ConvertTo-Json -Depth 3 | Should -Be $original
+        (Get-CallRecord -Database $db | Import-CallRecord -Database $copyDb).Duplicates | Should -Be 15
+    }
+
+    It 'reports a bad piped record with its number and field, and keeps the others' {
+        $db = Join-Path $TestDrive 'piped.db'
+        $rows = @(
+            [pscustomobject]@{ call_id = 'p1'; call_time = '2016-03-04T08:00:00Z'; call_direction = 'inbound' }
+            [pscustomobject]@{ call_id = 'p2'; call_time = '03/04/2016 08:00:00 +13:00'; call_direction = 'inbound' }
+            [pscustomobject]@{ call_id = 'p3'; call_time = '2016-03-04T08:05:00Z'; direction = 'outbound' }
+        )
+        $summary = $rows | Import-CallRecord -Database $db -ErrorVariable problems -ErrorAction SilentlyContinue
+        $summary.Inserted | Should -Be 2
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInputObject,*'
+        $problems[0].Exception.Message | Should -Match "record 2, field 'call_time'"
+        (Get-CallRecord -Database $db).CallDirection | Should -Be @('inbound', 'outbound')
+    }
+
+    It 'warns once per file when no record says its direction' {
+        $db = Join-Path $TestDrive 'nodirection.db'
+        $file = Join-Path $TestDrive 'nodirection.jsonl'
+        Set-Content -Path $file -Value @('{"call_id":"n1","timestamp":63624297665}', '{"call_id":"n2","timestamp":63624297765}')
+        Import-CallRecord -Path $file, $lines -Database $db -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*nodirection.jsonl*direction*'
     }
 }

@@ -8,11 +8,25 @@ internal sealed class CallChunk
     /// <summary>Calls a chunk holds (about 1 MB of text for Kazoo-sized records).</summary>
     public const int Capacity = 8192;
 
-    private byte[] _text = PinnedBytes.Allocate(1 << 20); // pinned: the writer binds the text in place
+    private byte[] _text; // pinned: the writer binds the text in place
     private int _textLength;
 
+    /// <summary>A chunk for a file's calls.</summary>
+    public CallChunk() : this(Capacity, 1 << 20)
+    {
+    }
+
+    /// <summary>A chunk of <paramref name="capacity"/> calls, its text buffer starting at <paramref name="textBytes"/>.</summary>
+    public CallChunk(int capacity, int textBytes)
+    {
+        _text = PinnedBytes.Allocate(textBytes);
+        Rows = new CallRow[capacity];
+        _order = new int[capacity];
+        _sort = new (long, long, int)[capacity];
+    }
+
     /// <summary>The calls; the first <see cref="Count"/> are filled.</summary>
-    public CallRow[] Rows { get; } = new CallRow[Capacity];
+    public CallRow[] Rows { get; }
 
     /// <summary>
     /// The rows' indexes in time order (then key, then file order), set by <see cref="Sort"/>: the writer inserts in
@@ -20,14 +34,14 @@ internal sealed class CallChunk
     /// </summary>
     public ReadOnlySpan<int> Order => _order.AsSpan(0, Count);
 
-    private readonly int[] _order = new int[Capacity];
-    private readonly (long Time, long Key, int Index)[] _sort = new (long, long, int)[Capacity];
+    private readonly int[] _order;
+    private readonly (long Time, long Key, int Index)[] _sort;
 
     /// <summary>Calls held.</summary>
     public int Count { get; private set; }
 
     /// <summary>True when no call fits any more.</summary>
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == Rows.Length;
 
     /// <summary>The text the rows' slices point into.</summary>
     public ReadOnlySpan<byte> Text => _text.AsSpan(0, _textLength);

@@ -8,17 +8,19 @@ namespace SupportTools.Calls;
 /// <see cref="CallFields.OfHeader"/>: <c>call_id</c> or <c>CallId</c>), then one call per row; other columns are
 /// ignored. An empty cell is a missing value. Values go from the file's bytes to the row builder without becoming
 /// strings (see <see cref="Utf8CsvReader"/>). A file with a UTF-16 or UTF-32 byte order mark is converted to UTF-8 as it
-/// is read; bytes that are not UTF-8 read as U+FFFD, as a text reader would read them. Lines are where a row starts.
+/// is read; a value of a column read that is not UTF-8 is an error (two call ids differing only in such bytes would
+/// otherwise read as one). A header with Kazoo's listing columns (its <c>Accept: text/csv</c> export: <c>direction</c>,
+/// <c>unix_timestamp</c>, <c>datetime</c>…) makes every row a listing row (see <see cref="CallStart"/>). Lines are where a row starts.
 /// </summary>
 internal sealed class CallCsvFileReader : CallRecordFileReader
 {
     private readonly Stream _utf8Stream;
     private readonly Utf8CsvReader _csv;
     private readonly CallField[] _columns;
-    private byte[] _repaired = [];
+    private readonly bool _isListing;
 
-    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
-    public CallCsvFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture)
+    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver)"/>
+    public CallCsvFileReader(string path, Stream stream, CallZoneResolver zones) : base(path, stream, zones)
     {
         _utf8Stream = Utf8(stream);
         _csv = new Utf8CsvReader(_utf8Stream, path);
@@ -29,14 +31,19 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
         {
             headers[i] = Encoding.UTF8.GetString(_csv[i]);
             _columns[i] = CallFields.OfHeader(headers[i]);
-            if (_columns[i] != CallField.None && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
+            if (_columns[i] is not (CallField.None or CallField.ListingMarker) && Array.IndexOf(_columns, _columns[i], 0, i) >= 0)
                 throw new InputFormatException($"the header names {CallFields.NameOf(_columns[i])} twice", path, _csv.Line, field: headers[i]);
         }
         if (headers.Any(h => CallFields.HeaderIs(h, "prefix")) && headers.Any(h => CallFields.HeaderIs(h, "zone_id")))
             throw new InputFormatException("the file is a zone table (zone_id, country, region, prefix), not call records; import it with Import-CallZone", path, _csv.Line);
-        if (!_columns.Contains(CallField.CallId) || !(_columns.Contains(CallField.CallTime) || _columns.Contains(CallField.Timestamp)))
+        // Export-Csv writes CallTime in its culture's words (maybe day and month swappable) and CallTimeIso unambiguously: read the latter.
+        var callTime = Array.IndexOf(_columns, CallField.CallTime);
+        if (callTime >= 0 && _columns.Contains(CallField.CallTimeIso)) _columns[callTime] = CallField.None;
+        _isListing = _columns.Any(c => c is CallField.Direction or CallField.UnixTimestamp or CallField.Datetime or CallField.DialedNumber
+            or CallField.CallingFrom or CallField.ListingMarker);
+        if (!_columns.Contains(CallField.CallId) || !_columns.Any(c => c is CallField.CallTime or CallField.CallTimeIso or CallField.Timestamp or CallField.UnixTimestamp or CallField.Datetime))
             throw new InputFormatException(
-                $"the header must name call_id and call_time (or timestamp), found {string.Join(",", headers.Take(8))}{(headers.Length > 8 ? ",…" : "")}; " +
+                $"the header must name call_id and call_time (or timestamp, unix_timestamp), found {string.Join(",", headers.Take(8))}{(headers.Length > 8 ? ",…" : "")}; " +
                 "expected call records: Kazoo CDR JSON, or CSV with the CDR field names", path, _csv.Line);
     }
 
@@ -52,14 +59,15 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
             var field = CallField.None;
             try
             {
-                Builder.Begin(chunk);
+                Builder.Begin(chunk, _isListing);
                 for (var i = 0; i < columns.Length; i++)
                 {
                     field = columns[i];
                     if (field == CallField.None) continue;
                     var value = _csv[i];
                     if (value.IsEmpty) continue;
-                    Builder.Set(field, System.Text.Unicode.Utf8.IsValid(value) ? value : Repaired(value), isString: true);
+                    if (!System.Text.Unicode.Utf8.IsValid(value)) throw new CallFieldException("the value is not valid UTF-8 (save the file as UTF-8)");
+                    Builder.Set(field, value, isString: true);
                 }
                 field = CallField.None;
                 Builder.End();
@@ -70,14 +78,6 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
             }
         }
         return chunk.Count > 0;
-    }
-
-    /// <summary><paramref name="value"/> with what is not UTF-8 replaced by U+FFFD.</summary>
-    private ReadOnlySpan<byte> Repaired(ReadOnlySpan<byte> value)
-    {
-        var text = Encoding.UTF8.GetString(value);
-        if (_repaired.Length < Encoding.UTF8.GetMaxByteCount(text.Length)) _repaired = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
-        return _repaired.AsSpan(0, Encoding.UTF8.GetBytes(text, _repaired));
     }
 
     /// <summary>

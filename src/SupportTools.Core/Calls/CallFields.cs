@@ -2,10 +2,17 @@ using System.Text;
 
 namespace SupportTools.Calls;
 
-/// <summary>The CDR field names (Kazoo's, snake_case) and how file headers and keys map to them.</summary>
+/// <summary>
+/// The CDR field names (Kazoo's, snake_case) and how file headers and keys map to them. Besides the module's own names,
+/// the names of Kazoo's crossbar listing are read (its columns, as <c>cb_cdrs.erl</c>'s <c>?COLUMNS</c> lists them in
+/// 2600hz/kazoo, applications/crossbar/src/modules/cb_cdrs.erl: <c>direction</c>, <c>unix_timestamp</c>,
+/// <c>datetime</c>, <c>dialed_number</c>, <c>calling_from</c>, <c>bridge_id</c>, <c>interaction_id</c>, and the
+/// listing-only <c>iso_8601</c>, <c>iso_8601_combined</c>, <c>rfc_1036</c>); the others (<c>rate</c>, <c>cost</c>,
+/// <c>to</c>, <c>from</c>…) are skipped.
+/// </summary>
 internal static class CallFields
 {
-    /// <summary>Each field's name in a CDR (JSON key, CSV header).</summary>
+    /// <summary>Each field's name in a CDR (JSON key, CSV header); the first name of a field is the module's own.</summary>
     public static IReadOnlyList<(CallField Field, string Name)> Names { get; } =
     [
         (CallField.CallId, "call_id"), (CallField.CallTime, "call_time"), (CallField.Timestamp, "timestamp"),
@@ -14,6 +21,18 @@ internal static class CallFields
         (CallField.CallerIdNumber, "caller_id_number"), (CallField.CallerIdName, "caller_id_name"),
         (CallField.CalleeIdNumber, "callee_id_number"), (CallField.HangupCause, "hangup_cause"), (CallField.Unanswered, "unanswered"),
         (CallField.CallerZoneId, "caller_zone_id"), (CallField.CalleeZoneId, "callee_zone_id"),
+        (CallField.InteractionId, "interaction_id"), (CallField.BridgeId, "bridge_id"), (CallField.OtherLegCallId, "other_leg_call_id"),
+        (CallField.Direction, "direction"), (CallField.UnixTimestamp, "unix_timestamp"), (CallField.Datetime, "datetime"),
+        (CallField.DialedNumber, "dialed_number"), (CallField.CallingFrom, "calling_from"),
+        (CallField.ListingMarker, "iso_8601"), (CallField.ListingMarker, "iso_8601_combined"), (CallField.ListingMarker, "rfc_1036"),
+        (CallField.CallTimeIso, "call_time_iso"), (CallField.CustomChannelVars, "custom_channel_vars"),
+    ];
+
+    /// <summary>The keys read inside <c>custom_channel_vars</c> (Kazoo's channel variables, snake_case in a CDR document).</summary>
+    private static readonly (byte[] Utf8, CallField Field)[] ChannelVariables =
+    [
+        ("interaction_id"u8.ToArray(), CallField.InteractionId), ("call_interaction_id"u8.ToArray(), CallField.InteractionId),
+        ("bridge_id"u8.ToArray(), CallField.BridgeId),
     ];
 
     private static readonly (byte[] Utf8, CallField Field)[] Utf8Names = [.. Names.Select(n => (Encoding.UTF8.GetBytes(n.Name), n.Field))];
@@ -26,6 +45,14 @@ internal static class CallFields
         return CallField.None;
     }
 
+    /// <summary>The field a key inside <c>custom_channel_vars</c> names, or <see cref="CallField.None"/>.</summary>
+    public static CallField OfChannelVariable(ReadOnlySpan<byte> key)
+    {
+        foreach (var (name, field) in ChannelVariables)
+            if (key.SequenceEqual(name)) return field;
+        return CallField.None;
+    }
+
     /// <summary>
     /// The field a CSV header names: the CDR name in any case, with or without underscores, so the PascalCase headers
     /// <c>Export-Csv</c> writes from <c>Get-CallRecord</c> (<c>CallId</c>, <c>CallTime</c>…) read back too.
@@ -33,7 +60,7 @@ internal static class CallFields
     public static CallField OfHeader(string header)
     {
         foreach (var (field, name) in Names)
-            if (HeaderIs(header, name)) return field;
+            if (field != CallField.CustomChannelVars && HeaderIs(header, name)) return field;
         return CallField.None;
     }
 
@@ -41,6 +68,6 @@ internal static class CallFields
     public static bool HeaderIs(string header, string name) =>
         string.Equals(header.Trim().Replace("_", "", StringComparison.Ordinal), name.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The CDR name of <paramref name="field"/>.</summary>
+    /// <summary>The CDR name of <paramref name="field"/> (the module's own where it has several).</summary>
     public static string NameOf(CallField field) => Names.First(n => n.Field == field).Name;
 }

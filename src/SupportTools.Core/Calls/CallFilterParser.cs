@@ -13,6 +13,7 @@ internal sealed class CallFilterParser(DateTimeZone zone)
 {
     private static readonly string[] FilterKeys = ["name", "op", "val", "field"];
     private readonly List<object> _parameters = [];
+    private int _conditions;
 
     /// <summary>The bound values, in parameter order.</summary>
     public IReadOnlyList<object> Parameters => _parameters;
@@ -24,16 +25,16 @@ internal sealed class CallFilterParser(DateTimeZone zone)
     public long? Upper { get; private set; }
 
     /// <summary>The condition for a list of filters, all of which must hold ("1" for none).</summary>
-    public string Translate(IReadOnlyList<object?> filters) => Junction(filters, "", " AND ", bounding: true);
+    public string Translate(IReadOnlyList<object?> filters) => Junction(filters, "", " AND ", bounding: true, nesting: 0);
 
-    private string Junction(IReadOnlyList<object?> filters, string path, string joiner, bool bounding)
+    private string Junction(IReadOnlyList<object?> filters, string path, string joiner, bool bounding, int nesting)
     {
         if (filters.Count == 0) return joiner == " AND " ? "1" : "0";
-        var parts = filters.Select((filter, i) => Filter(filter, $"{path}[{i}]", bounding)).ToList();
+        var parts = filters.Select((filter, i) => Filter(filter, $"{path}[{i}]", bounding, nesting)).ToList();
         return parts.Count == 1 ? parts[0] : "(" + string.Join(joiner, parts) + ")";
     }
 
-    private string Filter(object? item, string path, bool bounding)
+    private string Filter(object? item, string path, bool bounding, int nesting)
     {
         if (item is not IReadOnlyDictionary<string, object?> given)
             throw new CallFilterException(path, $"expected a filter object such as {{\"name\":\"unanswered\",\"op\":\"eq\",\"val\":true}} or {{\"or\":[…]}}, but found {CallFilterValues.Describe(item)}.");
@@ -45,10 +46,14 @@ internal sealed class CallFilterParser(DateTimeZone zone)
                 throw new CallFilterException(path, $"an '{junction}' object holds only the '{junction}' list, but it also has {string.Join(", ", filter.Keys.Where(k => !k.Equals(junction, StringComparison.OrdinalIgnoreCase)).Select(k => $"'{k}'"))}.");
             if (list is not IReadOnlyList<object?> items)
                 throw new CallFilterException(path, $"'{junction}' takes a list of filters, but found {CallFilterValues.Describe(list)}.");
+            if (nesting >= CallFilterLimits.MaxNesting)
+                throw new CallFilterException(path, $"the or/and lists nest deeper than the limit of {CallFilterLimits.MaxNesting} levels.");
             return junction == "or"
-                ? Junction(items, $"{path}.or", " OR ", bounding: false)
-                : Junction(items, $"{path}.and", " AND ", bounding);
+                ? Junction(items, $"{path}.or", " OR ", bounding: false, nesting + 1)
+                : Junction(items, $"{path}.and", " AND ", bounding, nesting + 1);
         }
+        if (++_conditions > CallFilterLimits.MaxConditions)
+            throw new CallFilterException(path, $"the filter has more than the limit of {CallFilterLimits.MaxConditions} conditions; to test one field against many values use \"op\":\"in\".");
         if (filter.Keys.FirstOrDefault(key => !FilterKeys.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
             throw new CallFilterException(path, $"unknown key '{unknown}'; a filter has 'name', 'op' and 'val' (or 'field' to compare with another field), or is {{\"or\":[…]}} or {{\"and\":[…]}}.");
         var field = Field(filter, "name", path) ?? throw new CallFilterException(path, "has no 'name' (the field to test).");
@@ -99,10 +104,21 @@ internal sealed class CallFilterParser(DateTimeZone zone)
     {
         var name = op == CallFilterOperator.In ? "in" : "not_in";
         if (other is not null) throw new CallFilterException(path, $"{name} tests against a list of values, not another field.");
-        if (!hasValue || value is not IReadOnlyList<object?> values)
+        // One value alone is a list of one: PowerShell unrolls a one-item array into its item.
+        IReadOnlyList<object?>? values = value switch
+        {
+            IReadOnlyList<object?> list => list,
+            null or IReadOnlyDictionary<string, object?> => null,
+            _ => [value],
+        };
+        if (!hasValue || values is null)
             throw new CallFilterException(path, $"{name} needs a list in 'val' (e.g. \"val\":[\"inbound\",\"outbound\"]), but {(hasValue ? $"'val' is {CallFilterValues.Describe(value)}" : "there is no 'val'")}.");
+        if (values.Count == 0)
+            return op == CallFilterOperator.In ? "0" : "1";
+        if (_parameters.Count + values.Count > CallFilterLimits.MaxValues)
+            throw new CallFilterException(path, $"{name} has {Count(values.Count)} values; a filter may bind at most {Count(CallFilterLimits.MaxValues)} values in all (store the values and join, or split the query).");
         var placeholders = values.Select((item, i) =>
-            Add(CallFilterValues.Bind(field, NotNull(item, path, $"val[{i}]"), zone, path, $"val[{i}]", roundUp: false)));
+            Add(CallFilterValues.Bind(field, NotNull(item, path, $"val[{i}]"), zone, path, $"val[{i}]", roundUp: false), path));
         return $"{field.Column} {(op == CallFilterOperator.In ? "IN" : "NOT IN")} ({string.Join(", ", placeholders)})";
     }
 
@@ -113,9 +129,11 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         if (other is not null) throw new CallFilterException(path, $"{name} takes a pattern in 'val', not another field.");
         if (!hasValue || value is not string pattern)
             throw new CallFilterException(path, $"{name} needs a pattern string in 'val' (% for any run of characters, _ for one), but {(hasValue ? $"'val' is {CallFilterValues.Describe(value)}" : "there is no 'val'")}.");
+        if (pattern.Length > CallFilterLimits.MaxPatternLength)
+            throw new CallFilterException(path, $"the {name} pattern is {Count(pattern.Length)} characters long; the limit is {Count(CallFilterLimits.MaxPatternLength)}.");
         // SQLite's LIKE ignores ASCII case, which is ilike; like (case-sensitive, as in PostgreSQL) becomes the same
         // pattern in GLOB syntax.
-        return op == CallFilterOperator.ILike ? $"{field.Column} LIKE {Add(pattern)}" : $"{field.Column} GLOB {Add(LikeToGlob(pattern))}";
+        return op == CallFilterOperator.ILike ? $"{field.Column} LIKE {Add(pattern, path)}" : $"{field.Column} GLOB {Add(LikeToGlob(pattern), path)}";
     }
 
     private string Compare(CallFilterField field, CallFilterOperator op, object? value, bool hasValue, CallFilterField? other, string path, bool bounding)
@@ -134,7 +152,7 @@ internal sealed class CallFilterParser(DateTimeZone zone)
         var bound = CallFilterValues.Bind(field, NotNull(value, path, "val"), zone, path, "val",
             roundUp: op is CallFilterOperator.GreaterOrEqual or CallFilterOperator.Less);
         if (bounding && field.Kind == CallFilterFieldKind.Time) Narrow(op, (long)bound);
-        return $"{field.Column} {sql} {Add(bound)}";
+        return $"{field.Column} {sql} {Add(bound, path)}";
     }
 
     private static object NotNull(object? value, string path, string what) =>
@@ -149,11 +167,15 @@ internal sealed class CallFilterParser(DateTimeZone zone)
             Upper = Math.Min(Upper ?? long.MaxValue, op == CallFilterOperator.Less ? seconds - 1 : seconds);
     }
 
-    private string Add(object value)
+    private string Add(object value, string path)
     {
+        if (_parameters.Count >= CallFilterLimits.MaxValues)
+            throw new CallFilterException(path, $"the filter binds more than the limit of {Count(CallFilterLimits.MaxValues)} values.");
         _parameters.Add(value);
         return "?" + _parameters.Count;
     }
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Comparable(CallFilterFieldKind a, CallFilterFieldKind b) =>
         a == b || a is CallFilterFieldKind.Integer or CallFilterFieldKind.Boolean && b is CallFilterFieldKind.Integer or CallFilterFieldKind.Boolean;

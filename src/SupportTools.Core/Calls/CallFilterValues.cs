@@ -40,6 +40,9 @@ internal static class CallFilterValues
             default:
                 var instant = Time(value, zone) ?? throw Wrong(path, field, what, value,
                     $"a time as '{CallTimeText.Format}' (read in the query's time zone) or ISO 8601, e.g. '00:00:00 04/03/2016' or '2016-03-04T00:00:00+13:00'");
+                if (instant < Instant.FromDateTimeOffset(CallFilterLimits.EarliestTime) || instant > Instant.FromDateTimeOffset(CallFilterLimits.LatestTime))
+                    throw new CallFilterException(path, string.Create(CultureInfo.InvariantCulture,
+                        $"{field.Name} takes times from {CallFilterLimits.EarliestTime:yyyy-MM-dd} to {CallFilterLimits.LatestTime:yyyy-MM-dd} (UTC), but {what} is {Describe(value)}, outside them."));
                 var ticks = instant.ToUnixTimeTicks();
                 return roundUp ? -FloorDiv(-ticks, NodaConstants.TicksPerSecond) : FloorDiv(ticks, NodaConstants.TicksPerSecond);
         }
@@ -73,7 +76,24 @@ internal static class CallFilterValues
     /// A time: text as <see cref="CallTimeText.TryParse"/> reads it; a DateTimeOffset or UTC/local DateTime is that
     /// instant; a DateTime of unspecified kind (e.g. <c>[datetime]'2016-03-04'</c>) is local time in the query's zone.
     /// </summary>
-    private static Instant? Time(object? value, DateTimeZone zone) => value switch
+    private static Instant? Time(object? value, DateTimeZone zone)
+    {
+        try
+        {
+            return TimeOrThrow(value, zone);
+        }
+        catch (OverflowException)
+        {
+            // A time whose UTC instant falls beyond the calendar (9999-12-31T23:00-14:00): outside any call's time.
+            return Instant.MaxValue;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return Instant.MinValue;
+        }
+    }
+
+    private static Instant? TimeOrThrow(object? value, DateTimeZone zone) => value switch
     {
         string text => CallTimeText.TryParse(text, zone, out var instant) ? instant : null,
         DateTimeOffset offset => Instant.FromDateTimeOffset(offset),

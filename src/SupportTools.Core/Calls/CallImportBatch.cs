@@ -23,7 +23,7 @@ public sealed class CallImportBatch : IDisposable
     private readonly HashSet<long> _usedZones = [];
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private byte[] _scratch = PinnedBytes.Allocate(256); // pinned, as a chunk's text: see Add(in CallRow, …)
-    private long _records, _inserted;
+    private long _records, _inserted, _withDirection;
     private bool _committed;
 
     internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones)
@@ -50,8 +50,9 @@ public sealed class CallImportBatch : IDisposable
             }
             _insert = Prepare("""
                 INSERT OR IGNORE INTO call_records (call_time, call_key, call_direction, duration_seconds, billing_seconds, ringing_seconds,
-                    unanswered, caller_zone_id, callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, zones_given)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                    unanswered, caller_zone_id, callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, zones_given,
+                    interaction_key, interaction_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                 """);
             _storedId = Prepare("SELECT call_id FROM call_records WHERE call_time = ?1 AND call_key = ?2");
         }
@@ -70,11 +71,16 @@ public sealed class CallImportBatch : IDisposable
     public long Records => _records;
 
     /// <summary>
-    /// Adds a call. Zone ids that are null are derived from the numbers; <see cref="CallRecord.Unanswered"/> is taken as
-    /// given (derive it with <see cref="CallOutcome.IsUnanswered"/> when the source has none).
+    /// Adds a call leg. Zone ids that are null are derived from the numbers (and a given one the store does not know is
+    /// recognised when the geocoder gives the number that zone, see <see cref="CallZoneResolver.Recognise"/>); <see cref="CallRecord.Unanswered"/> is taken as given (derive it with
+    /// <see cref="CallOutcome.IsUnanswered"/> when the source has none). The time must be one the store keeps (see
+    /// <see cref="CallTimes.IsStorable"/>), else an <see cref="ArgumentOutOfRangeException"/>.
     /// </summary>
     public void Add(CallRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!CallTimes.IsStorable(record.CallTime.ToUnixTimeSeconds()))
+            throw new ArgumentOutOfRangeException(nameof(record), record.CallTime, "The call time is outside the times kept (1970-01-01 to 9998-12-31, UTC).");
         var length = 0;
         TextSlice Put(string? value)
         {
@@ -100,10 +106,14 @@ public sealed class CallImportBatch : IDisposable
             CallerIdNumber = Put(record.CallerIdNumber),
             CalleeIdNumber = Put(record.CalleeIdNumber),
             CallerIdName = Put(record.CallerIdName),
+            InteractionId = Put(record.InteractionId),
         };
         var text = _scratch.AsSpan(0, length);
+        row.InteractionKey = row.InteractionId.IsNull ? 0 : CallKey.Of(row.InteractionId.In(text));
         row.CallerZoneId = record.CallerZoneId ?? (row.CallerIdNumber.IsNull ? null : Zones.ZoneOf(row.CallerIdNumber.In(text)));
         row.CalleeZoneId = record.CalleeZoneId ?? (row.CalleeIdNumber.IsNull ? null : Zones.ZoneOf(row.CalleeIdNumber.In(text)));
+        if (record.CallerZoneId is { } caller && !row.CallerIdNumber.IsNull) Zones.Recognise(caller, row.CallerIdNumber.In(text));
+        if (record.CalleeZoneId is { } callee && !row.CalleeIdNumber.IsNull) Zones.Recognise(callee, row.CalleeIdNumber.In(text));
         row.ZonesGiven = (record.CallerZoneId is null ? 0 : 1) | (record.CalleeZoneId is null ? 0 : 2);
         Add(row, text);
     }
@@ -128,6 +138,7 @@ public sealed class CallImportBatch : IDisposable
     private void Add(in CallRow row, ReadOnlySpan<byte> text)
     {
         _records++;
+        if (row.Direction is not null) _withDirection++;
         var insert = _insert;
         var callId = row.CallId.In(text);
         insert.Bind(1, row.CallTime);
@@ -144,6 +155,16 @@ public sealed class CallImportBatch : IDisposable
         BindText(13, row.CallerIdName, text);
         insert.BindPinnedUtf8(14, callId);
         insert.Bind(15, row.ZonesGiven);
+        if (row.InteractionId.IsNull)
+        {
+            insert.Bind(16, (string?)null);
+            insert.Bind(17, (string?)null);
+        }
+        else
+        {
+            insert.Bind(16, row.InteractionKey);
+            insert.BindPinnedUtf8(17, row.InteractionId.In(text));
+        }
         for (var key = row.Key; ; key++)
         {
             insert.Bind(2, key);
@@ -187,7 +208,7 @@ public sealed class CallImportBatch : IDisposable
         }
         _db.Commit();
         _committed = true;
-        return new CallImportSummary(_source, _records, _inserted, duplicates, _elapsed.Elapsed, _db.Path);
+        return new CallImportSummary(_source, _records, _inserted, duplicates, _elapsed.Elapsed, _db.Path, _withDirection);
     }
 
     /// <summary>Marks the zones the new calls refer to as used, recording the geocoder's zones on first use.</summary>

@@ -5,7 +5,11 @@ namespace SupportTools.Calls;
 
 /// <summary>
 /// Kazoo CDR JSON: an array of CDR objects, or CDR objects one after another (one per line, as exports and log
-/// shippers write them; an object may also span lines). Each object is found whole in a refilled buffer (a scan for
+/// shippers write them; an object may also span lines), or a saved crossbar response: an envelope
+/// (<c>{"page_size":…,"next_start_key":…,"data":[…],"status":"success",…}</c>, as <c>cb_cdrs</c> answers
+/// <c>GET /v2/accounts/{id}/cdrs</c>) whose <c>data</c> array holds the CDRs (or whose <c>data</c> is one CDR, as for
+/// <c>/cdrs/{id}</c>). Arrays may hold arrays of legs (a grouped response: the legs of each interaction together). An
+/// object that is neither a CDR nor such an envelope is an error that lists the keys it has. Each object is found whole in a refilled buffer (a scan for
 /// its closing brace that skips strings), then read with a <see cref="Utf8JsonReader"/> that sees exactly that object;
 /// keys other than the CDR fields (Kazoo writes dozens, and nested objects) are skipped. The buffer grows only for an
 /// object larger than it. Lines are counted as the buffer advances, so errors name the line a record starts on (or
@@ -14,18 +18,23 @@ namespace SupportTools.Calls;
 internal sealed class CallJsonFileReader : CallRecordFileReader
 {
     private byte[] _buffer = new byte[1 << 16];
-    private byte[] _unescaped = new byte[256];
+    private readonly CallJsonRecordParser _parser;
     private int _start, _end;
     private bool _endOfFile;
     private long _line = 1;         // the line _buffer[_start] is on
     private State _state = State.Start;
 
-    private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, Trailing, Done }
+    private int _depth;             // arrays open around the current position (2 inside a group of legs)
+    private bool _inEnvelope;       // the arrays are a crossbar response's data: its other members follow them
 
-    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver, CultureInfo)"/>
-    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture) : base(path, stream, zones, culture)
-    {
-    }
+    private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, EnvelopeObject, EnvelopeRest, Trailing, Done }
+
+    /// <summary>What the file's first object is (see <see cref="Classify"/>).</summary>
+    private enum FirstObject { Cdr, DataArray, DataObject, NeedMore }
+
+    /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver)"/>
+    public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones) : base(path, stream, zones) =>
+        _parser = new CallJsonRecordParser(Builder);
 
     /// <inheritdoc />
     public override bool Fill(CallChunk chunk)
@@ -60,35 +69,68 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
             {
                 case State.Start when c == '[':
                     Advance(1);
+                    _depth = 1;
                     _state = State.ArrayFirst;
                     continue;
                 case State.Start when c == '{':
-                    _state = State.Lines;
+                    var kind = Classify(_buffer.AsSpan(_start, _end - _start), _endOfFile, out var dataAt);
+                    if (kind == FirstObject.NeedMore)
+                    {
+                        Refill();
+                        continue;
+                    }
+                    if (kind == FirstObject.Cdr)
+                    {
+                        _state = State.Lines;
+                        continue;
+                    }
+                    Advance(dataAt);
+                    _inEnvelope = true;
+                    _depth = kind == FirstObject.DataArray ? 1 : 0;
+                    _state = kind == FirstObject.DataArray ? State.ArrayFirst : State.EnvelopeObject;
+                    continue;
+                case State.ArrayFirst or State.ArrayNext when c == '[' && _depth == 1:
+                    Advance(1); // a group of legs (a grouped response)
+                    _depth = 2;
+                    _state = State.ArrayFirst;
                     continue;
                 case State.ArrayFirst when c == ']':
                 case State.ArrayAfterValue when c == ']':
                     Advance(1);
-                    _state = State.Trailing;
+                    _state = --_depth > 0 ? State.ArrayAfterValue : _inEnvelope ? State.EnvelopeRest : State.Trailing;
                     continue;
                 case State.ArrayAfterValue when c == ',':
                     Advance(1);
                     _state = State.ArrayNext;
                     continue;
-                case State.ArrayFirst or State.ArrayNext or State.Lines when c == '{':
-                    length = ObjectLength(_buffer.AsSpan(_start, _end - _start));
+                case State.ArrayFirst or State.ArrayNext or State.Lines or State.EnvelopeObject when c == '{':
+                    length = ObjectLength(_buffer.AsSpan(_start, _end - _start), 0);
                     if (length > 0)
                     {
-                        if (_state != State.Lines) _state = State.ArrayAfterValue;
+                        if (_state == State.EnvelopeObject) _state = State.EnvelopeRest;
+                        else if (_state != State.Lines) _state = State.ArrayAfterValue;
                         return true;
                     }
                     if (_endOfFile) throw At("the file ends inside a record (truncated?)");
+                    Refill();
+                    continue;
+                case State.EnvelopeRest:
+                    // The response's members after data (page_size, next_start_key, status…) up to its closing brace.
+                    var rest = ObjectLength(_buffer.AsSpan(_start, _end - _start), 1);
+                    if (rest > 0)
+                    {
+                        Advance(rest);
+                        _state = State.Trailing;
+                        continue;
+                    }
+                    if (_endOfFile) throw At("the file ends inside the crossbar response (truncated?)");
                     Refill();
                     continue;
                 default:
                     throw At(_state switch
                     {
                         State.ArrayAfterValue => $"expected ',' or ']' after a record, found {Found()}",
-                        State.Trailing => $"expected nothing after the array's closing ']', found {Found()}",
+                        State.Trailing => $"expected nothing after the {(_inEnvelope ? "response's closing '}'" : "array's closing ']'")}, found {Found()}",
                         State.Lines => $"expected a CDR object ('{{'), one per line, found {Found()}",
                         _ => $"expected a CDR object ('{{'), found {Found()}",
                     });
@@ -96,18 +138,90 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         }
     }
 
-    /// <summary>The end of the file: fine unless an array is still open.</summary>
+    /// <summary>
+    /// Whether the first object (at the start of <paramref name="text"/>) is a CDR (it has a CDR field) or a crossbar
+    /// response whose <c>data</c> holds the CDRs (<paramref name="dataAt"/>: the offset just inside its array, or of its
+    /// object); <see cref="FirstObject.NeedMore"/> when its keys up to there are not all buffered. A response with
+    /// neither is an error naming what it has (an error response's <c>message</c>, the keys).
+    /// </summary>
+    private FirstObject Classify(ReadOnlySpan<byte> text, bool final, out int dataAt)
+    {
+        dataAt = 0;
+        var reader = new Utf8JsonReader(text, isFinalBlock: final, state: default);
+        var keys = new List<string>();
+        string? message = null, data = null;
+        try
+        {
+            reader.Read();
+            while (true)
+            {
+                if (!reader.Read()) return Incomplete(final);
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                var key = reader.GetString() ?? "";
+                var field = CallFields.OfKey(System.Text.Encoding.UTF8.GetBytes(key));
+                if (field is not CallField.None and not CallField.CustomChannelVars) return FirstObject.Cdr;
+                if (keys.Count < 12) keys.Add(key);
+                if (!reader.Read()) return Incomplete(final);
+                if (key == "data" && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    dataAt = (int)reader.TokenStartIndex + 1;
+                    return FirstObject.DataArray;
+                }
+                if (key == "data" && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    // One CDR (GET /cdrs/{id}), or an error's details (data: {message: …}).
+                    dataAt = (int)reader.TokenStartIndex;
+                    var inner = new List<string>();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var innerKey = reader.GetString() ?? "";
+                        if (CallFields.OfKey(System.Text.Encoding.UTF8.GetBytes(innerKey)) is not CallField.None and not CallField.CustomChannelVars)
+                            return FirstObject.DataObject;
+                        if (inner.Count < 6) inner.Add(innerKey);
+                        if (!reader.Read()) return Incomplete(final);
+                        if (innerKey == "message" && reader.TokenType == JsonTokenType.String) message ??= reader.GetString();
+                        if (!reader.TrySkip()) return Incomplete(final);
+                    }
+                    if (reader.TokenType != JsonTokenType.EndObject) return Incomplete(final);
+                    data = $"an object with {(inner.Count == 0 ? "no keys" : "the keys " + string.Join(", ", inner))}";
+                    continue;
+                }
+                if (key == "data") data = reader.TokenType.ToString().ToLowerInvariant();
+                if (key == "message" && reader.TokenType == JsonTokenType.String) message = reader.GetString();
+                if (!reader.TrySkip()) return Incomplete(final);
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new InputFormatException($"the file is not valid JSON ({exception.Message})", Path, _line + (exception.LineNumber ?? 0), inner: exception);
+        }
+        catch (InvalidOperationException)
+        {
+            throw At("a key of the first object is not valid text");
+        }
+        if (keys.Contains("activities_data"))
+            throw At("the file is a ticket-activity export, not call records; import it with Import-TicketActivity");
+        throw At($"the first object is neither a CDR (no call_id or other CDR field) nor a crossbar response with a data array of CDRs; " +
+                 $"found the keys {string.Join(", ", keys)}{(data is null ? "" : $" (data is {data})")}{(message is null ? "" : $"; its message: '{message}'")}");
+    }
+
+    private FirstObject Incomplete(bool final) => final ? throw At("the file ends inside its first object (truncated?)") : FirstObject.NeedMore;
+
+    /// <summary>The end of the file: fine unless an array (or a crossbar response) is still open.</summary>
     private bool End()
     {
         if (_state is State.ArrayFirst or State.ArrayAfterValue or State.ArrayNext) throw At("the file ends before the array's closing ']' (truncated?)");
+        if (_state is State.EnvelopeObject or State.EnvelopeRest) throw At("the file ends inside the crossbar response (truncated?)");
         _state = State.Done;
         return false;
     }
 
-    /// <summary>Bytes up to and including the brace closing the object <paramref name="text"/> starts with; 0 when it is not all buffered.</summary>
-    private static int ObjectLength(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// Bytes up to and including the brace closing the object <paramref name="text"/> starts with (or, with
+    /// <paramref name="depth"/> 1, the object it is inside); 0 when it is not all buffered.
+    /// </summary>
+    private static int ObjectLength(ReadOnlySpan<byte> text, int depth)
     {
-        var depth = 0;
         var i = 0;
         while (true)
         {
@@ -144,43 +258,9 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
     /// <summary>Reads one whole CDR object into <paramref name="chunk"/>.</summary>
     private void Parse(ReadOnlySpan<byte> json, CallChunk chunk)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-        var field = CallField.None;
         try
         {
-            reader.Read();
-            Builder.Begin(chunk);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                field = CallFields.OfKey(reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan);
-                reader.Read();
-                if (field == CallField.None)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.String:
-                        Builder.Set(field, reader.ValueIsEscaped ? Unescaped(ref reader) : reader.ValueSpan, isString: true);
-                        break;
-                    case JsonTokenType.Number:
-                        Builder.Set(field, reader.ValueSpan, isString: false);
-                        break;
-                    case JsonTokenType.True:
-                        Builder.Set(field, "true"u8, isString: false);
-                        break;
-                    case JsonTokenType.False:
-                        Builder.Set(field, "false"u8, isString: false);
-                        break;
-                    case JsonTokenType.Null:
-                        break;
-                    default:
-                        throw new CallFieldException($"expected a string or a number, found {(reader.TokenType == JsonTokenType.StartArray ? "a list" : "an object")}");
-                }
-            }
-            field = CallField.None;
-            Builder.End();
+            _parser.Parse(json, chunk);
         }
         catch (JsonException exception)
         {
@@ -194,16 +274,9 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         }
         catch (CallFieldException exception)
         {
-            var line = _line + json[..(int)Math.Min(reader.TokenStartIndex, json.Length)].Count((byte)'\n');
-            throw BadField(exception, line, field);
+            var line = _line + json[..(int)Math.Min(_parser.TokenStart, json.Length)].Count((byte)'\n');
+            throw BadField(exception, line, _parser.Field);
         }
-    }
-
-    /// <summary>The current string token without its escapes.</summary>
-    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
-    {
-        if (_unescaped.Length < reader.ValueSpan.Length) _unescaped = new byte[reader.ValueSpan.Length * 2];
-        return _unescaped.AsSpan(0, reader.CopyString(_unescaped));
     }
 
     private void Advance(int count)

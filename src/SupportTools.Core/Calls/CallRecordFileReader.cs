@@ -13,12 +13,12 @@ internal abstract class CallRecordFileReader : IDisposable
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>Makes the reader for what <paramref name="path"/> holds.</summary>
-    protected CallRecordFileReader(string path, Stream stream, CallZoneResolver zones, CultureInfo culture)
+    protected CallRecordFileReader(string path, Stream stream, CallZoneResolver zones)
     {
         Path = path;
         Stream = stream;
         Length = stream.Length;
-        Builder = new CallRowBuilder(zones, culture);
+        Builder = new CallRowBuilder(zones);
     }
 
     /// <summary>The file read.</summary>
@@ -40,12 +40,11 @@ internal abstract class CallRecordFileReader : IDisposable
     protected CallRowBuilder Builder { get; }
 
     /// <summary>
-    /// Opens <paramref name="path"/> with the reader its content needs. Times without ISO 8601's shape (CSV written by
-    /// <c>Export-Csv</c>) are read in <paramref name="culture"/>; zones come from <paramref name="zones"/>.
+    /// Opens <paramref name="path"/> with the reader its content needs. Zones come from <paramref name="zones"/>.
     /// </summary>
-    public static CallRecordFileReader Open(string path, CallZoneResolver zones, CultureInfo culture)
+    public static CallRecordFileReader Open(string path, CallZoneResolver zones, CancellationToken cancellationToken = default)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var stream = CallInputFile.Open(path, cancellationToken);
         try
         {
             if (stream.Length == 0) throw new InputFormatException("the file is empty; expected call records (JSON or CSV)", path, 1);
@@ -56,8 +55,8 @@ internal abstract class CallRecordFileReader : IDisposable
             if (text.StartsWith("SQLite format 3\0"u8))
                 throw new InputFormatException("the file is an SQLite database, not call records; pass a SupportTools store as -Database", path, 1);
             var first = text.IndexOfAnyExcept(" \t\r\n"u8);
-            if (first >= 0 && text[first] is (byte)'[' or (byte)'{') return new CallJsonFileReader(path, stream, zones, culture);
-            return new CallCsvFileReader(path, stream, zones, culture);
+            if (first >= 0 && text[first] is (byte)'[' or (byte)'{') return new CallJsonFileReader(path, stream, zones);
+            return new CallCsvFileReader(path, stream, zones);
         }
         catch
         {

@@ -62,7 +62,8 @@ internal sealed class CallRecordWriter : IDisposable
         _json.Reset();
         _json.WriteStartObject();
         _json.WriteString("call_id"u8, call.CallId);
-        _json.WriteNumber("timestamp"u8, call.CallTime.ToUnixTimeSeconds() + CallTimes.GregorianUnixEpoch);
+        // A raw CDR document's timestamp is when the leg ended (see CallStart): its start plus its duration.
+        _json.WriteNumber("timestamp"u8, call.CallTime.ToUnixTimeSeconds() + call.DurationSeconds + CallTimes.GregorianUnixEpoch);
         if (call.CallDirection is { } direction) _json.WriteString("call_direction"u8, direction);
         // Kazoo writes some numbers as strings: so do we, so imports are tested on them.
         _json.WriteString("duration_seconds"u8, call.DurationSeconds.ToString(CultureInfo.InvariantCulture));

@@ -1,22 +1,25 @@
 namespace SupportTools.Calls;
 
-/// <summary>The records use case (the service's "CSV query"): the matching calls in time order, their times in the query's zone.</summary>
+/// <summary>
+/// The records use case (the service's "CSV query"): the matching calls (or legs) in time order, their times in the
+/// query's zone. Calls are the legs of one interaction as one record (see <see cref="CallSource"/>).
+/// </summary>
 public static class CallRecords
 {
     private const int ProgressEvery = 1 << 12;
 
     /// <summary>
-    /// The calls <paramref name="filter"/> lets through, in <c>call_time</c> order, streamed; <see cref="CallRecord.CallTime"/>
-    /// carries <paramref name="zone"/>'s offset at that moment. Progress counts the records read.
+    /// The calls <paramref name="filter"/> lets through (the legs, when <paramref name="legs"/>), in <c>call_time</c>
+    /// order, streamed; <see cref="CallRecord.CallTime"/> carries <paramref name="zone"/>'s offset at that moment.
+    /// Progress counts the records read.
     /// </summary>
     public static IEnumerable<CallRecord> Read(CallStore store, CallFilter filter, CallTimeZone zone, IOperationReporter? reporter = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool legs = false)
     {
         reporter ??= NullReporter.Instance;
         using var row = store.Connection.Prepare($"""
-            SELECT call_id, call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, caller_id_number,
-                   caller_id_name, callee_id_number, hangup_cause, unanswered, caller_zone_id, callee_zone_id
-            FROM call_records WHERE {filter.Where} ORDER BY call_time
+            SELECT {CallSource.RecordColumns}
+            FROM {CallSource.Of(store.Connection, legs, forRecords: true)} WHERE {filter.Where} ORDER BY call_time
             """);
         CallQuerySql.Bind(row, filter);
         var offsets = new CallZoneOffsets(zone.Zone);
@@ -26,7 +29,7 @@ public static class CallRecords
             string? Text(int column) => row.IsNull(column) ? null : row.GetString(column);
             long? Integer(int column) => row.IsNull(column) ? null : row.GetInt64(column);
             yield return new CallRecord(row.GetString(0), offsets.ToDateTimeOffset(row.GetInt64(1)), Text(2), row.GetInt64(3), row.GetInt64(4),
-                row.GetInt64(5), Text(6), Text(7), Text(8), Text(9), row.GetInt64(10) != 0, Integer(11), Integer(12));
+                row.GetInt64(5), Text(6), Text(7), Text(8), Text(9), row.GetInt64(10) != 0, Integer(11), Integer(12), Text(13), (int)row.GetInt64(14));
             if (++read % ProgressEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

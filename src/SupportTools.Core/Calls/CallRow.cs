@@ -16,6 +16,8 @@ internal struct CallRow
     public int ZonesGiven;          // bit 1: caller, bit 2: callee zone id came from the input
     public string? HangupCause;     // interned
     public TextSlice CallId, CallerIdNumber, CalleeIdNumber, CallerIdName;
+    public TextSlice InteractionId;  // the call (interaction) the leg belongs to; Null for a leg nothing links (a call by itself)
+    public long InteractionKey;     // CallKey.Of(InteractionId), 0 when it is Null
 }
 
 /// <summary>A slice of a row's UTF-8 buffer; <see cref="Null"/> for a missing value.</summary>

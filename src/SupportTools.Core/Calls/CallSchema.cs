@@ -19,6 +19,10 @@ namespace SupportTools.Calls;
 /// records refer to, for <c>Get-CallCountry</c>/<c>Get-CallRegion</c> without a scan of the records.</item>
 /// <item><c>call_imports</c>: one row per import (file, counts, time).</item>
 /// </list>
+/// Rows are legs, as Kazoo writes CDRs; step 2 links them into calls: <c>interaction_id</c> names the call a leg
+/// belongs to (see <see cref="CallLink"/>; NULL for a leg that links nothing, a call by itself) and
+/// <c>interaction_key</c> is its <see cref="CallKey"/>, indexed only where set, so unlinked legs cost nothing more to
+/// import. <see cref="CallSource"/> turns legs into calls at query time.
 /// </summary>
 internal static class CallSchema
 {
@@ -58,5 +62,13 @@ internal static class CallSchema
                 prefix TEXT PRIMARY KEY,           -- digits only, no international prefix
                 zone_id INTEGER NOT NULL REFERENCES call_zones(zone_id)) WITHOUT ROWID;
             """),
+        new(2, "call legs linked into calls", """
+            ALTER TABLE call_records ADD COLUMN interaction_key INTEGER; -- CallKey of interaction_id; NULL: the leg links nothing
+            ALTER TABLE call_records ADD COLUMN interaction_id TEXT;     -- the call (Kazoo interaction) the leg belongs to
+            CREATE INDEX call_records_interaction ON call_records (interaction_key, call_time) WHERE interaction_key IS NOT NULL;
+            """),
     ]);
+
+    /// <summary>The first step whose tables have the leg links (<c>interaction_key</c>, <c>interaction_id</c>).</summary>
+    public const int LinkedLegsVersion = 2;
 }

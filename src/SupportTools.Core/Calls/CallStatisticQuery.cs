@@ -9,7 +9,9 @@ namespace SupportTools.Calls;
 /// Also emit zero rows for the periods without calls, from the first to the last period of the data (or of the
 /// filter's top-level call_time bounds, where it has them), for each group that has calls somewhere.
 /// </param>
-public sealed record CallStatisticQuery(CallPeriod Period, CallTimeZone Zone, CallFilter Filter, string? GroupBy = null, bool IncludeEmpty = false)
+/// <param name="Legs">Count the legs, as Kazoo's service did, instead of the calls they make (see <see cref="CallSource"/>).</param>
+public sealed record CallStatisticQuery(CallPeriod Period, CallTimeZone Zone, CallFilter Filter, string? GroupBy = null, bool IncludeEmpty = false,
+    bool Legs = false)
 {
     /// <summary>The fields statistics can be grouped by (as the service's "groupable" fields).</summary>
     public static IReadOnlyList<string> GroupableFields { get; } = ["call_direction", "unanswered"];

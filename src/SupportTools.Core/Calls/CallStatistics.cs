@@ -77,8 +77,8 @@ public static class CallStatistics
         var readers = (int)Math.Min(Math.Min(Environment.ProcessorCount, MaxReaders), calls / Math.Max(1, minCallsPerReader));
         if (readers < 2) return [(null, null)];
         // Each on its own: SQLite answers a lone min() or max() from the index's ends.
-        var first = Math.Max(Scalar(store, "SELECT min(call_time) FROM call_records") ?? 0, query.Filter.Lower ?? long.MinValue);
-        var last = Math.Min(Scalar(store, "SELECT max(call_time) FROM call_records") ?? 0, query.Filter.Upper ?? long.MaxValue);
+        var first = Math.Max(Scalar(store, $"SELECT min(call_time) FROM call_records WHERE {CallSource.Readable}") ?? 0, query.Filter.Lower ?? long.MinValue);
+        var last = Math.Min(Scalar(store, $"SELECT max(call_time) FROM call_records WHERE {CallSource.Readable}") ?? 0, query.Filter.Upper ?? long.MaxValue);
         var buckets = new CallBuckets(query.Period, query.Zone.Zone);
         var ranges = new List<(long? From, long? To)>();
         long? from = null;
@@ -112,7 +112,7 @@ public static class CallStatistics
         var next = query.Filter.Parameters.Count;
         var bounds = (range.From is null ? "" : $" AND call_time >= ?{++next}") + (range.To is null ? "" : $" AND call_time < ?{++next}");
         using var statement = store.Connection.Prepare(
-            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM call_records WHERE ({query.Filter.Where}){bounds} ORDER BY call_time");
+            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM {CallSource.Of(store.Connection, query.Legs)} WHERE ({query.Filter.Where}){bounds} ORDER BY call_time");
         CallQuerySql.Bind(statement, query.Filter);
         next = query.Filter.Parameters.Count;
         if (range.From is { } from) statement.Bind(++next, from);

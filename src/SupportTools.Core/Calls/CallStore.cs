@@ -41,19 +41,20 @@ public sealed class CallStore : IDisposable
     /// <summary>
     /// Imports a file of call records (Kazoo CDR JSON, or CSV) in one transaction. On any error the transaction is
     /// rolled back (the store is unchanged, and usable for the next file) and the <see cref="InputFormatException"/>
-    /// says where: one bad record fails its whole file. Times written as <c>Export-Csv</c> writes them are read in
-    /// <paramref name="culture"/> (default: the current culture).
+    /// says where: one bad record fails its whole file. Times are read invariantly (see <see cref="CallTimes.Parse"/>).
+    /// The file is opened (and its kind told) before the transaction starts: an input that never delivers (a FIFO
+    /// nobody writes) holds no write lock, and cancelling stops the wait.
     /// </summary>
-    public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CultureInfo? culture = null,
-        CancellationToken cancellationToken = default)
+    public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
         var previous = _db.Reporter;
         _db.Reporter = reporter; // lock waits during this import are this import's to report
         try
         {
-            using var batch = BeginImport(path);
-            using var reader = CallRecordFileReader.Open(path, batch.Zones, culture ?? CultureInfo.CurrentCulture);
+            var zones = CallZoneResolver.For(_db);
+            using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
+            using var batch = new CallImportBatch(_db, path, zones);
             using (var parser = new ParallelChunkParser<CallChunk>(() => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), cancellationToken))
             {
                 foreach (var chunk in parser.Chunks())
@@ -178,17 +179,21 @@ public sealed class CallStore : IDisposable
         return changed;
     }
 
-    /// <summary>The countries of the zones the stored calls' numbers are in, sorted.</summary>
-    public IReadOnlyList<string> GetCountries() =>
-        [.. UsedZones().Select(z => z.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.InvariantCultureIgnoreCase)];
+    /// <summary>
+    /// The countries of the zones the stored calls' numbers are in (a call's are its A-leg's; every leg's when
+    /// <paramref name="legs"/>), sorted.
+    /// </summary>
+    public IReadOnlyList<string> GetCountries(bool legs = false) =>
+        [.. UsedZones(legs).Select(z => z.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.InvariantCultureIgnoreCase)];
 
     /// <summary>
     /// The regions of <paramref name="countries"/> (any case) that the stored calls' numbers are in, country by country
-    /// in the order given, each sorted by region; countries with none are added to <paramref name="unknown"/>.
+    /// in the order given, each sorted by region; countries with none are added to <paramref name="unknown"/>. A call's
+    /// zones are its A-leg's; every leg's count when <paramref name="legs"/>.
     /// </summary>
-    public IReadOnlyList<CallRegion> GetRegions(IEnumerable<string> countries, ICollection<string> unknown)
+    public IReadOnlyList<CallRegion> GetRegions(IEnumerable<string> countries, ICollection<string> unknown, bool legs = false)
     {
-        var used = UsedZones();
+        var used = UsedZones(legs);
         var regions = new List<CallRegion>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var country in countries)
@@ -202,9 +207,19 @@ public sealed class CallStore : IDisposable
         return regions;
     }
 
-    private List<CallZone> UsedZones()
+    /// <summary>
+    /// The zones stored calls are in. When calls are the legs (see <see cref="CallSource"/>) the marks set at import
+    /// answer without a scan; else the calls' zones are collected from them.
+    /// </summary>
+    private List<CallZone> UsedZones(bool legs)
     {
-        using var zones = _db.Prepare("SELECT zone_id, country, region FROM call_zones WHERE used = 1");
+        var source = CallSource.Of(_db, legs);
+        using var zones = _db.Prepare(CallSource.IsTable(source)
+            ? "SELECT zone_id, country, region FROM call_zones WHERE used = 1"
+            : $"""
+              SELECT zone_id, country, region FROM call_zones WHERE zone_id IN
+                  (SELECT caller_zone_id FROM {source} UNION SELECT callee_zone_id FROM {source})
+              """);
         var list = new List<CallZone>();
         while (zones.Read()) list.Add(new CallZone(zones.GetInt64(0), zones.GetString(1), zones.GetString(2)));
         return list;

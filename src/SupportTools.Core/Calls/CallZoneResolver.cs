@@ -13,6 +13,7 @@ internal sealed class CallZoneResolver
 {
     private const int CacheLimit = 1 << 20;
     private readonly CallZoneTable? _table;
+    private readonly HashSet<long> _stored = [];
     private readonly Dictionary<long, long?> _cache = [];
     private readonly Dictionary<long, CallZone> _geocoded = [];
     /// <summary>
@@ -32,7 +33,21 @@ internal sealed class CallZoneResolver
         using var prefixes = db.Prepare("SELECT prefix, zone_id FROM call_zone_prefixes");
         var table = new CallZoneTable();
         while (prefixes.Read()) table.Add(prefixes.GetUtf8(0), prefixes.GetInt64(1));
-        return new CallZoneResolver(table.Count > 0 ? table : null);
+        var resolver = new CallZoneResolver(table.Count > 0 ? table : null);
+        using var zones = db.Prepare("SELECT zone_id FROM call_zones");
+        while (zones.Read()) resolver._stored.Add(zones.GetInt64(0));
+        return resolver;
+    }
+
+    /// <summary>
+    /// Learns the zone a record gave for <paramref name="number"/> when the store cannot name it yet: a
+    /// <c>Get-CallRecord | Export-Csv</c> copy imported into another store carries the geocoder's zone ids, and the
+    /// geocoder gives the number the same id again, with its country and region, which the import then records. A
+    /// record's own id is kept either way (ids from elsewhere are the record's to give).
+    /// </summary>
+    public void Recognise(long zoneId, ReadOnlySpan<byte> number)
+    {
+        if (_table is null && !_stored.Contains(zoneId) && !_geocoded.ContainsKey(zoneId)) ZoneOf(number);
     }
 
     /// <summary>True when zones come from an imported table.</summary>

@@ -11,6 +11,9 @@ internal static class FilterJson
 {
     private const string Example = """a JSON list such as '[{"name":"unanswered","op":"eq","val":true}]'""";
 
+    // Deep enough that a too-deep filter reaches the check in ToNeutral (and its clear message), not the parser's.
+    private const int ReaderMaxDepth = 100_000;
+
     /// <summary>The filters in <paramref name="json"/>: a list of filter objects, or one filter object.</summary>
     public static IReadOnlyList<object?> Read(string json)
     {
@@ -18,7 +21,8 @@ internal static class FilterJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+            // The reader walks any depth without recursion; the depth limit is checked below, with a message that names it.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = ReaderMaxDepth });
         }
         catch (JsonException exception)
         {
@@ -27,7 +31,7 @@ internal static class FilterJson
         }
         using (document)
         {
-            return ToNeutral(document.RootElement, "") switch
+            return ToNeutral(document.RootElement, "", 0) switch
             {
                 IReadOnlyList<object?> list => list,
                 IReadOnlyDictionary<string, object?> one => [one],
@@ -36,10 +40,18 @@ internal static class FilterJson
         }
     }
 
-    private static object? ToNeutral(JsonElement element, string path) => element.ValueKind switch
+    private static object? ToNeutral(JsonElement element, string path, int depth)
     {
-        JsonValueKind.Object => Object(element, path),
-        JsonValueKind.Array => element.EnumerateArray().Select((item, i) => ToNeutral(item, $"{path}[{i}]")).ToList(),
+        if (depth > CallFilterLimits.MaxDepth && element.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            throw new CallFilterException(path.Length == 0 ? null : path,
+                $"the JSON nests deeper than the limit of {CallFilterLimits.MaxDepth} objects and lists ({CallFilterLimits.MaxNesting} or/and levels).");
+        return Value(element, path, depth);
+    }
+
+    private static object? Value(JsonElement element, string path, int depth) => element.ValueKind switch
+    {
+        JsonValueKind.Object => Object(element, path, depth),
+        JsonValueKind.Array => element.EnumerateArray().Select((item, i) => ToNeutral(item, $"{path}[{i}]", depth + 1)).ToList(),
         JsonValueKind.String => element.GetString(),
         JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
         JsonValueKind.True => true,
@@ -47,12 +59,12 @@ internal static class FilterJson
         _ => null,
     };
 
-    private static Dictionary<string, object?> Object(JsonElement element, string path)
+    private static Dictionary<string, object?> Object(JsonElement element, string path, int depth)
     {
         var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
-            if (!result.TryAdd(property.Name, ToNeutral(property.Value, $"{path}.{property.Name}")))
+            if (!result.TryAdd(property.Name, ToNeutral(property.Value, $"{path}.{property.Name}", depth + 1)))
                 throw new CallFilterException(path.Length == 0 ? null : path, $"the key '{property.Name}' appears twice.");
         }
         return result;

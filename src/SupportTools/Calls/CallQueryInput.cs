@@ -22,36 +22,52 @@ internal static class CallQueryInput
     /// <summary>The filter from -Filter (none when not given); writes its SQL condition (never its values) to -Verbose.</summary>
     public static CallFilter Filter(Cmdlet cmdlet, object[]? filter, CallTimeZone zone)
     {
-        var parsed = CallFilter.From((filter ?? []).Select(Neutral), zone);
+        var parsed = CallFilter.From((filter ?? []).Select((item, i) => Neutral(item, $"[{i}]")), zone);
         cmdlet.WriteVerbose(parsed.Where == "1" ? "Filter: none (every call)." : $"Filter: WHERE {parsed.Where}");
         return parsed;
     }
 
-    /// <summary>A PowerShell value in Core's neutral form.</summary>
-    internal static object? Neutral(object? value)
+    /// <summary>
+    /// A PowerShell value in Core's neutral form. Hashtables and lists may refer to themselves (<c>$h.or = @($h)</c>) or
+    /// nest without end: a container met again on its own path, or nesting deeper than
+    /// <see cref="CallFilterLimits.MaxDepth"/>, is a <see cref="CallFilterException"/> instead of a stack overflow.
+    /// </summary>
+    internal static object? Neutral(object? value, string path = "") => Neutral(value, path, new HashSet<object>(ReferenceEqualityComparer.Instance));
+
+    private static object? Neutral(object? value, string path, HashSet<object> open)
     {
-        if (value is PSObject wrapped)
+        if (value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject) value = wrapped.BaseObject;
+        if (value is null or string || (value is not PSObject && value is not IEnumerable)) return value;
+        if (open.Count >= CallFilterLimits.MaxDepth)
+            throw new CallFilterException(path.Length == 0 ? null : path,
+                $"the hashtables and lists nest deeper than the limit of {CallFilterLimits.MaxDepth} ({CallFilterLimits.MaxNesting} or/and levels).");
+        if (!open.Add(value))
+            throw new CallFilterException(path.Length == 0 ? null : path, "a hashtable or list contains itself (directly or further down), so the filter has no end.");
+        try
         {
-            if (wrapped.BaseObject is PSCustomObject)
+            switch (value)
             {
-                var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in wrapped.Properties) properties[property.Name] = Neutral(property.Value);
-                return properties;
+                case PSObject custom:
+                    var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in custom.Properties) properties[property.Name] = Neutral(property.Value, $"{path}.{property.Name}", open);
+                    return properties;
+                case IDictionary dictionary:
+                    var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        var key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                        result[key] = Neutral(entry.Value, $"{path}.{key}", open);
+                    }
+                    return result;
+                default:
+                    var items = new List<object?>();
+                    foreach (var item in (IEnumerable)value) items.Add(Neutral(item, $"{path}[{items.Count}]", open));
+                    return items;
             }
-            value = wrapped.BaseObject;
         }
-        switch (value)
+        finally
         {
-            case null or string:
-                return value;
-            case IDictionary dictionary:
-                var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (DictionaryEntry entry in dictionary) result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = Neutral(entry.Value);
-                return result;
-            case IEnumerable items:
-                return items.Cast<object?>().Select(Neutral).ToList();
-            default:
-                return value;
+            open.Remove(value);
         }
     }
 }

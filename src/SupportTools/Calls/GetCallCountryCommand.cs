@@ -10,6 +10,10 @@ namespace SupportTools.Commands.Calls;
 [OutputType(typeof(string))]
 public sealed class GetCallCountryCommand : StoreCmdlet
 {
+    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
+    [Parameter]
+    public SwitchParameter Leg { get; set; }
+
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
     public string? Database { get; set; }
@@ -21,6 +25,6 @@ public sealed class GetCallCountryCommand : StoreCmdlet
     protected override void OnEnd()
     {
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
-        foreach (var country in store.GetCountries()) WriteObject(country);
+        foreach (var country in store.GetCountries(Leg)) WriteObject(country);
     }
 }

@@ -4,7 +4,7 @@ using SupportTools.Calls;
 namespace SupportTools.Commands.Calls;
 
 /// <summary>
-/// <para type="synopsis">Reads the call records that match a filter, in time order (the Kazoo service's CSV query).</para>
+/// <para type="synopsis">Reads the calls (or, with -Leg, the call legs) that match a filter, in time order (the Kazoo service's CSV query).</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CallRecord")]
 [OutputType(typeof(CallRecord))]
@@ -19,6 +19,10 @@ public sealed class GetCallRecordCommand : StoreCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string? TimeZone { get; set; }
+
+    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
+    [Parameter]
+    public SwitchParameter Leg { get; set; }
 
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
@@ -36,7 +40,7 @@ public sealed class GetCallRecordCommand : StoreCmdlet
         var progress = new CmdletReporter(this, "Reading call records", "records");
         try
         {
-            foreach (var record in CallRecords.Read(store, filter, zone, progress, CancellationToken))
+            foreach (var record in CallRecords.Read(store, filter, zone, progress, CancellationToken, Leg))
                 WriteObject(record);
         }
         finally

@@ -21,6 +21,10 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Country { get; set; } = [];
 
+    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
+    [Parameter]
+    public SwitchParameter Leg { get; set; }
+
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
     public string? Database { get; set; }
@@ -35,9 +39,9 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     protected override void OnRecord()
     {
         var unknown = new List<string>();
-        foreach (var region in _store!.GetRegions(Country.Where(c => _done.Add(c.Trim())), unknown)) WriteObject(region);
+        foreach (var region in _store!.GetRegions(Country.Where(c => _done.Add(c.Trim())), unknown, Leg)) WriteObject(region);
         if (unknown.Count == 0) return;
-        var known = _store.GetCountries();
+        var known = _store.GetCountries(Leg);
         foreach (var country in unknown)
         {
             var message = $"No stored call was made from or to '{country}'. " +

@@ -33,6 +33,10 @@ public sealed class GetCallStatisticCommand : StoreCmdlet
     [Parameter]
     public SwitchParameter IncludeEmpty { get; set; }
 
+    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
+    [Parameter]
+    public SwitchParameter Leg { get; set; }
+
     /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
     [Parameter]
     public string? Database { get; set; }
@@ -44,7 +48,7 @@ public sealed class GetCallStatisticCommand : StoreCmdlet
     protected override void OnEnd()
     {
         var zone = CallQueryInput.Zone(this, TimeZone);
-        var query = new CallStatisticQuery(Period, zone, CallQueryInput.Filter(this, Filter, zone), GroupBy, IncludeEmpty);
+        var query = new CallStatisticQuery(Period, zone, CallQueryInput.Filter(this, Filter, zone), GroupBy, IncludeEmpty, Leg);
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
         var progress = new CmdletReporter(this, "Computing call statistics", "calls");
         try

@@ -20,7 +20,7 @@ public sealed class CallFileImportTests : IDisposable
     {
         var path = _files.Write(name, content);
         using var store = CallStore.Open(_db);
-        return store.ImportFile(path, culture: CultureInfo.InvariantCulture);
+        return store.ImportFile(path);
     }
 
     private InputFormatException Rejected(string name, string content)
@@ -41,13 +41,14 @@ public sealed class CallFileImportTests : IDisposable
         """;
 
     [Fact]
-    public void A_json_array_of_kazoo_cdrs_imports_with_gregorian_time_and_numbers_as_strings()
+    public void A_json_array_of_kazoo_cdrs_imports_starting_at_their_gregorian_end_less_their_duration_and_numbers_as_strings()
     {
         var summary = Import("cdrs.json", $"[{KazooCdr},\n{KazooCdr.Replace("\"a1\"", "\"a2\"").Replace("63624297600", "\"63624297660\"")}]");
         Assert.Equal((2L, 2L, 0L), (summary.Records, summary.Inserted, summary.Duplicates));
-        Assert.Equal(Unix20160304T080000Z, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a1'"));
-        Assert.Equal(Unix20160304T080000Z + 60, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a2'"));
-        Assert.StartsWith($"{Unix20160304T080000Z}|inbound|65|60|5|0|NORMAL_CLEARING|+6434181234|+6493001000|Jo|", Row("a1"));
+        // A raw CDR document's timestamp is when the leg ended (see KazooShapes): 65 seconds before it, it started.
+        Assert.Equal(Unix20160304T080000Z - 65, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a1'"));
+        Assert.Equal(Unix20160304T080000Z - 5, Sql.Scalar(_db, "SELECT call_time FROM call_records WHERE call_id = 'a2'"));
+        Assert.StartsWith($"{Unix20160304T080000Z - 65}|inbound|65|60|5|0|NORMAL_CLEARING|+6434181234|+6493001000|Jo|", Row("a1"));
     }
 
     [Fact]
@@ -82,17 +83,19 @@ public sealed class CallFileImportTests : IDisposable
     [Fact]
     public void Csv_written_by_export_csv_from_call_records_reads_back()
     {
-        // Export-Csv's headers are the PascalCase properties; its times are how the culture writes a DateTimeOffset.
+        // Export-Csv's headers are the PascalCase properties; its CallTime is how the culture writes a DateTimeOffset
+        // (here en-GB's 4 March, which en-US would read as 3 April): CallTimeIso, the same time in ISO 8601, is read instead.
         var summary = Import("export.csv", """
-            "CallId","CallTime","CallDirection","DurationSeconds","BillingSeconds","RingingSeconds","CallerIdNumber","CallerIdName","CalleeIdNumber","HangupCause","Unanswered","CallerZoneId","CalleeZoneId"
-            "e1","03/04/2016 21:00:00 +13:00","inbound","20","15","5","+6434181234","Jo","+6493001000","NORMAL_CLEARING","False","7",""
+            "CallId","CallTime","CallTimeIso","CallDirection","DurationSeconds","BillingSeconds","RingingSeconds","CallerIdNumber","CallerIdName","CalleeIdNumber","HangupCause","Unanswered","CallerZoneId","CalleeZoneId","InteractionId","Legs"
+            "e1","04/03/2016 21:00:00 +13:00","2016-03-04T21:00:00.0000000+13:00","inbound","20","15","5","+6434181234","Jo","+6493001000","NORMAL_CLEARING","False","7","","63624297600-5f0c2a71","1"
             """);
         Assert.Equal(1L, summary.Inserted);
-        Assert.Equal($"{Unix20160304T080000Z}|inbound|20|15|5|0|7|1", Row("e1", "call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id, zones_given"));
+        Assert.Equal($"{Unix20160304T080000Z}|inbound|20|15|5|0|7|1|63624297600-5f0c2a71",
+            Row("e1", "call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id, zones_given, interaction_id"));
     }
 
     [Fact]
-    public void Csv_in_utf16_with_a_byte_order_mark_imports_and_bytes_not_utf8_read_as_replacement_characters()
+    public void Csv_in_utf16_with_a_byte_order_mark_imports_and_bytes_not_utf8_are_refused_with_their_line_and_field()
     {
         const string csv = "call_id,call_time,caller_id_name\nu1,2016-03-04T08:00:00Z,Zoë\n";
         var utf16 = _files.PathOf("utf16.csv");
@@ -102,10 +105,11 @@ public sealed class CallFileImportTests : IDisposable
         using (var store = CallStore.Open(_db))
         {
             store.ImportFile(utf16);
-            store.ImportFile(latin1);
+            var refused = Assert.Throws<InputFormatException>(() => store.ImportFile(latin1));
+            Assert.Equal(((long?)2, "caller_id_name"), (refused.Line, refused.Field));
         }
         Assert.Equal("Zoë", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'u1'"));
-        Assert.Equal("Zo\uFFFD", Sql.Scalar(_db, "SELECT caller_id_name FROM call_records WHERE call_id = 'l1'"));
+        Assert.Equal(0L, Sql.Scalar(_db, "SELECT count(*) FROM call_records WHERE call_id = 'l1'"));
     }
 
     [Theory]
@@ -114,10 +118,37 @@ public sealed class CallFileImportTests : IDisposable
     [InlineData("2016-03-04T21:00:00+13:00")]
     [InlineData("2016-03-04T03:00:00-0500")]
     [InlineData("2016-03-04 08:00:00+00:00")]
+    [InlineData("2016-03-04T21:00:00.0000000+13:00")] // Get-CallRecord's CallTimeIso (round-trip "o")
     public void Call_times_in_iso_8601_with_an_offset_are_read_to_the_second(string time)
     {
-        Assert.True(CallTimes.TryParse(System.Text.Encoding.UTF8.GetBytes(time), CultureInfo.InvariantCulture, out var unix));
+        Assert.Equal(CallTimeReading.Valid, CallTimes.Parse(System.Text.Encoding.UTF8.GetBytes(time), out var unix));
         Assert.Equal(Unix20160304T080000Z, unix);
+    }
+
+    [Theory]
+    [InlineData("13/04/2016 08:00:00 +13:00", "2016-04-12T19:00:00Z")]   // en-GB, day above 12: one reading
+    [InlineData("4/13/2016 8:00:00 AM +13:00", "2016-04-12T19:00:00Z")]  // en-US, day above 12
+    [InlineData("13.04.2016 08:00:00 +13:00", "2016-04-12T19:00:00Z")]   // de-DE
+    [InlineData("04/04/2016 08:00:00 +00:00", "2016-04-04T08:00:00Z")]   // day = month
+    public void A_date_whose_day_and_month_read_one_way_only_is_read_invariantly(string time, string expected)
+    {
+        Assert.Equal(CallTimeReading.Valid, CallTimes.Parse(System.Text.Encoding.UTF8.GetBytes(time), out var unix));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).ToUnixTimeSeconds(), unix);
+    }
+
+    [Theory]
+    [InlineData("03/04/2016 08:00:00 +13:00")] // en-GB's 3 April or en-US's 4 March?
+    [InlineData("3/4/2016 8:00:00 AM +13:00")]
+    [InlineData("03.04.2016 08:00:00 +13:00")]
+    public void A_date_whose_day_and_month_could_be_swapped_is_ambiguous(string time) =>
+        Assert.Equal(CallTimeReading.Ambiguous, CallTimes.Parse(System.Text.Encoding.UTF8.GetBytes(time), out _));
+
+    [Fact]
+    public void An_ambiguous_csv_date_is_refused_with_its_line_and_field()
+    {
+        var error = Rejected("gb.csv", "call_id,call_time\nok,2016-03-04T08:00:00Z\nx1,03/04/2016 08:00:00 +13:00\n");
+        Assert.Equal(((long?)3, "call_time"), (error.Line, error.Field));
+        Assert.Contains("swapped", error.Reason);
     }
 
     [Theory]
@@ -126,7 +157,7 @@ public sealed class CallFileImportTests : IDisposable
     [InlineData("yesterday")]
     [InlineData("1457078400")]
     public void Call_times_without_an_offset_or_invalid_are_refused(string time) =>
-        Assert.False(CallTimes.TryParse(System.Text.Encoding.UTF8.GetBytes(time), CultureInfo.InvariantCulture, out _));
+        Assert.Equal(CallTimeReading.Invalid, CallTimes.Parse(System.Text.Encoding.UTF8.GetBytes(time), out _));
 
     [Fact]
     public void Call_time_wins_over_timestamp_when_a_record_has_both()

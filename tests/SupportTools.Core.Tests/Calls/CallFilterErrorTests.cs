@@ -25,7 +25,7 @@ public sealed class CallFilterErrorTests
     [InlineData("""[{"name":"call_time","op":"gte","val":1457078400}]""", "[0]", "call_time takes a time")]
     [InlineData("""[{"name":"caller_zone_id","op":"eq","val":{"id":7}}]""", "[0]", "caller_zone_id takes a whole number, but val is an object.")]
     // Operator and value do not fit.
-    [InlineData("""[{"name":"call_direction","op":"in","val":"inbound"}]""", "[0]", "in needs a list in 'val'")]
+    [InlineData("""[{"name":"call_direction","op":"in","val":{"dir":"inbound"}}]""", "[0]", "in needs a list in 'val' (e.g. \"val\":[\"inbound\",\"outbound\"]), but 'val' is an object.")]
     [InlineData("""[{"name":"call_direction","op":"not_in"}]""", "[0]", "not_in needs a list in 'val' (e.g. \"val\":[\"inbound\",\"outbound\"]), but there is no 'val'.")]
     [InlineData("""[{"name":"caller_zone_id","op":"in","val":[7,"8"]}]""", "[0]", "caller_zone_id takes a whole number, but val[1] is the string '8'.")]
     [InlineData("""[{"name":"call_direction","op":"is_null","val":null}]""", "[0]", "is_null takes no 'val' or 'field'.")]

@@ -69,7 +69,7 @@ public sealed class CallQueryTests : ModuleTest
         var csv = Ps.PathOf("missed.csv");
         RunOk("Get-CallRecord -Filter @{name='unanswered';op='eq';val=$true} -Database $args[0] | Export-Csv $args[1]", db, csv);
         var lines = File.ReadAllLines(csv);
-        Assert.Equal("\"CallId\",\"CallTime\",\"CallDirection\",\"DurationSeconds\",\"BillingSeconds\",\"RingingSeconds\",\"CallerIdNumber\",\"CallerIdName\",\"CalleeIdNumber\",\"HangupCause\",\"Unanswered\",\"CallerZoneId\",\"CalleeZoneId\"", lines[0]);
+        Assert.Equal("\"CallId\",\"CallTime\",\"CallTimeIso\",\"CallDirection\",\"DurationSeconds\",\"BillingSeconds\",\"RingingSeconds\",\"CallerIdNumber\",\"CallerIdName\",\"CalleeIdNumber\",\"HangupCause\",\"Unanswered\",\"CallerZoneId\",\"CalleeZoneId\",\"InteractionId\",\"Legs\"", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("\"u1\",", lines[1]);
         Assert.StartsWith("\"u2\",", lines[2]);
@@ -103,7 +103,7 @@ public sealed class CallQueryTests : ModuleTest
     [InlineData("Get-CallRecord -Database $args[0] -Filter @{name='unanswered';op='equalz';val=$true}", "filter [0]: unknown operator 'equalz'")]
     [InlineData("Get-CallRecord -Database $args[0] -Filter @{name='duration_seconds';op='gt';val='30'}", "filter [0]: duration_seconds takes a whole number, but val is the string '30'.")]
     [InlineData("Get-CallRecord -Database $args[0] -Filter '[{\"name\":'", "filter: not valid JSON at line 1")]
-    [InlineData("Get-CallRecord -Database $args[0] -Filter @{name='call_direction';op='in';val='inbound'}", "filter [0]: in needs a list in 'val'")]
+    [InlineData("Get-CallRecord -Database $args[0] -Filter @{name='call_direction';op='in';val=@{dir='inbound'}}", "filter [0]: in needs a list in 'val'")]
     public void A_bad_filter_is_an_invalid_call_filter_error_naming_the_part(string script, string message)
     {
         var db = Seed();
