@@ -58,6 +58,10 @@ public sealed partial class SlaPolicy
         return _goals.TryGetValue(DefaultPriority, out var fallback) && fallback.TryGetValue(target, out var g) ? g : null;
     }
 
+    /// <summary>True when the policy has goals for <paramref name="priority"/>, or a Default entry.</summary>
+    internal bool Covers(string? priority) =>
+        priority is not null && _goals.ContainsKey(priority) || _goals.ContainsKey(DefaultPriority);
+
     /// <summary>True when <paramref name="status"/> (canonical) pauses <paramref name="target"/>.</summary>
     internal bool Pauses(SlaTarget target, string? status) =>
         TicketStatuses.IsDone(status) || status is not null && _pause.TryGetValue(target, out var set) && set.Contains(status);

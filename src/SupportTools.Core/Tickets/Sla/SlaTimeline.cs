@@ -40,7 +40,7 @@ internal sealed class SlaTimeline
 
     public long TicketId => _ticketId;
 
-    /// <summary>Tickets without any goal for their priority (for one warning at the end).</summary>
+    /// <summary>Priorities of tickets the policy has no entry for (for one warning at the end).</summary>
     public HashSet<string> PrioritiesWithoutGoals { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(in TicketEvent e)
@@ -89,7 +89,7 @@ internal sealed class SlaTimeline
         {
             meter.Advance(asOf);
             if (meter.Result(_ticketId, _group, asOf, _doneSince) is { } row) rows.Add(row);
-            else PrioritiesWithoutGoals.Add(meter.Priority ?? "(none)");
+            else if (!_policy.Covers(meter.Priority)) PrioritiesWithoutGoals.Add(meter.Priority ?? "(none)");
         }
         _meters.Clear();
         _count = _cycles = 0;

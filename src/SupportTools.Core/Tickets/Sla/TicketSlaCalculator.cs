@@ -28,7 +28,7 @@ internal static class TicketSlaCalculator
         if (timeline.HasEvents)
             foreach (var row in timeline.Finish(asOf)) yield return row;
         if (timeline.PrioritiesWithoutGoals.Count > 0)
-            reporter.Warning($"The policy has no goal for some targets of tickets with priority {string.Join(", ", timeline.PrioritiesWithoutGoals.Order())}: " +
-                "those targets are not reported (add the priority, or a 'Default' entry, to the policy).");
+            reporter.Warning($"The policy has no goals for priority {string.Join(", ", timeline.PrioritiesWithoutGoals.Order())}: " +
+                "those tickets are not reported (add the priority, or a 'Default' entry, to the policy).");
     }
 }
