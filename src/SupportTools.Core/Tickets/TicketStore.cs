@@ -59,6 +59,7 @@ public sealed class TicketStore : IDisposable
         {
             using var reader = new TicketActivityFileReader(path);
             using var batch = BeginImport(path, reporter);
+            var window = new ExportWindowCheck();
             using (var parser = new ParallelChunkParser<ParsedChunk>(() => new ParsedChunk(), chunk => chunk.Fill(reader), chunk => chunk.Clear(),
                        cancellationToken))
             {
@@ -69,12 +70,15 @@ public sealed class TicketStore : IDisposable
                 foreach (var chunk in parser.Chunks())
                 {
                     Write(batch, chunk, order, read);
+                    for (var i = 0; i < chunk.Rows.Count; i++)
+                        window.Observe(read + i + 1, chunk.Rows[i].TicketId, chunk.Rows[i].PerformedAt, reader.Metadata);
                     read += chunk.Rows.Count;
                     cancellationToken.ThrowIfCancellationRequested();
                     reporter.Progress(path, reader.BytesRead, reader.Length);
                 }
             }
             reporter.Progress(path, reader.Length, reader.Length);
+            window.Report(path, reader.Metadata, reporter);
             return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
         }
         finally
