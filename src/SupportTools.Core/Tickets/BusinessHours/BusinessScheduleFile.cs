@@ -54,6 +54,17 @@ internal static class BusinessScheduleFile
                 var at = $"{prefix}versions[{i}]";
                 var from = Find(version, "effectiveFrom", "effective_from") is { ValueKind: JsonValueKind.String } f ? f.GetString() : null;
                 if (from is null && i > 0) throw Bad(path, at + ".effectiveFrom", "missing: every version after the first needs the date it starts (yyyy-MM-dd)");
+                if (from is not null)
+                {
+                    try
+                    {
+                        ScheduleText.Date(from);
+                    }
+                    catch (FormatException exception)
+                    {
+                        throw Bad(path, at + ".effectiveFrom", exception.Message);
+                    }
+                }
                 versions.Add(new ScheduleVersionText(from, Pairs(version, "hours", path, at + "."), Pairs(version, "breaks", path, at + ".")));
                 i++;
             }

@@ -121,6 +121,8 @@ public sealed class BusinessClockTests
     [InlineData("""{ "timeZone": "Europe/London", "hours": { "Someday": "09:00-17:00" } }""", "hours.Someday")]
     [InlineData("""{ "timeZone": "Europe/London", "holidays": ["25/12/2026"] }""", "holidays[0]")]
     [InlineData("""{ "timeZone": "Europe/London", "versions": [ { "hours": {} }, { "hours": {} } ] }""", "versions[1].effectiveFrom")]
+    [InlineData("""{ "timeZone": "Europe/London", "versions": [ { "hours": {} }, { "effectiveFrom": "04/01/2027", "hours": {} } ] }""", "versions[1].effectiveFrom")]
+    [InlineData("""{ "timeZone": "Europe/London", "versions": [ { "hours": {} }, { "effectiveFrom": "2027-01-04", "hours": {} }, { "effectiveFrom": "2026-01-04", "hours": {} } ] }""", "versions")]
     public void A_malformed_file_names_the_field(string json, string field)
     {
         var exception = Assert.Throws<InputFormatException>(() => ScheduleFile(json));
