@@ -134,3 +134,12 @@ Describe 'Get-TicketSla' {
         ($result | Where-Object Group -eq 'Sales').Tickets | Should -Be '78'
     }
 }
+
+Describe 'Get-TicketSla -Policy as a path' {
+    It 'reports a missing policy file once, as FileNotFound, and outputs nothing' {
+        $out = Get-TicketSla -Policy (Join-Path $TestDrive 'nope.json') -Database (Join-Path $TestDrive 'none.db') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
+    }
+}

@@ -72,12 +72,18 @@ public sealed class GetTicketSlaCommand : StoreCmdlet
     protected override void OnEnd()
     {
         if (ParameterSetName == StoreSet && !_allTickets && _ticketIds.Count == 0) return;
+        var given = Policy is PSObject { BaseObject: string text } ? text : Policy;
+        if (given is string path && !path.TrimStart().StartsWith('{'))
+        {
+            // A policy file: a path that resolves to nothing has had its error written already.
+            if (Paths.InputFiles(path, false, false, "*.json") is not [var file]) return;
+            given = new FileInfo(file);
+        }
         SlaPolicy policy;
         BusinessSchedule? fromPolicy;
         try
         {
-            policy = PolicyInput.From(Policy, path => Paths.InputFiles(path, false, false, "*.json").FirstOrDefault()
-                ?? throw new FileNotFoundException($"No policy file '{path}'.", path), out fromPolicy);
+            policy = PolicyInput.From(given, out fromPolicy);
         }
         catch (Exception exception) when (ErrorRecords.From(exception, Policy, ErrorRecords.InvalidSlaPolicy) is { } error)
         {

@@ -14,8 +14,8 @@ namespace SupportTools.Commands.Tickets;
 /// </summary>
 internal static class PolicyInput
 {
-    /// <summary>The policy <paramref name="value"/> stands for; file paths resolve with <paramref name="resolve"/>.</summary>
-    public static SlaPolicy From(object? value, Func<string, string> resolve, out BusinessSchedule? schedule)
+    /// <summary>The policy <paramref name="value"/> stands for (a file as a <see cref="FileInfo"/>, already resolved).</summary>
+    public static SlaPolicy From(object? value, out BusinessSchedule? schedule)
     {
         schedule = null;
         var raw = value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
@@ -25,8 +25,6 @@ internal static class PolicyInput
                 return policy;
             case string text when text.TrimStart().StartsWith('{'):
                 return Parse(text);
-            case string path:
-                return SlaPolicy.Read(resolve(path));
             case FileInfo file:
                 return SlaPolicy.Read(file.FullName);
             case IDictionary or PSObject:
