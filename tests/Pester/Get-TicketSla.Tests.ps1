@@ -122,6 +122,9 @@ Describe 'Get-TicketSla' {
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
         ($lines -join "`n") | Should -Match 'NextResponse'
         ($lines -join "`n") | Should -Match '2026-11-02 15:00 \+00:00'
+        $list = $sla | Where-Object { $_.Target -eq 'NextResponse' } | Format-List | Out-String -Width 120
+        $list | Should -Match 'OverrunHours\s*:\s*1\.00'
+        $list | Should -Match 'BreachedAt\s*:\s*2026-11-02 15:00:00 \+00:00'
     }
 
     It 'runs the worked example: which tickets breached first response last week, per group' {
