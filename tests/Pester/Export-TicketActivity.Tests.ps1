@@ -51,3 +51,18 @@ Describe 'Export-TicketActivity' {
         @((Get-Help Export-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }
+
+Describe 'Export-TicketActivity to a .csv path' {
+    It 'writes the activity columns with ISO 8601 times that read back as the same activities' {
+        $csv = Join-Path $TestDrive 'activities.csv'
+        $activities = @(New-TicketActivity 10 -Seed 21 -Start '2026-04-05T00:00:00Z' -End '2026-04-06T00:00:00Z')
+        $summary = $activities | Export-TicketActivity $csv
+        $summary.Activities | Should -Be $activities.Count
+        $lines = Get-Content $csv
+        $lines[0] | Should -Be '"TicketId","PerformedAt","PerformerType","PerformerId","Status","NoteId","NoteType","RequesterId","IsAutomation","Changes","Activity","IsSystemActor"'
+        $lines[1] | Should -Match '^"\d+","2026-04-0[56]T\d\d:\d\d:\d\d\+00:00","'
+        $back = @(Import-Csv $csv | Export-TicketActivity (Join-Path $TestDrive 'back.json'))
+        $back.Activities | Should -Be $activities.Count
+        (Import-Csv $csv | Get-TicketDuration | ConvertTo-Json -Compress) | Should -Be ($activities | Get-TicketDuration | ConvertTo-Json -Compress)
+    }
+}

@@ -67,9 +67,11 @@ Describe 'Get-TicketDuration' {
             $db = Join-Path $TestDrive 'durations.db'
             Import-TicketActivity -Path $file.Path -Database $db | Out-Null
             $fromStore = Get-TicketDuration -Database $db
-            $properties = 'TicketId', 'CreatedAt', 'Status', 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime',
+            $properties = 'TicketId', 'CreatedAt', 'Status', 'Priority', 'Group', 'OpenTime', 'PendingTime', 'WaitingOnCustomerTime',
                 'WaitingOnThirdPartyTime', 'TimeToFirstResponse', 'TimeToResolution', 'ResolvedAt', 'Reopens', 'ActivityCount',
-                'OpenHours', 'PendingHours', 'WaitingOnCustomerHours', 'WaitingOnThirdPartyHours', 'TimeToFirstResponseHours', 'TimeToResolutionHours'
+                'OpenHours', 'PendingHours', 'WaitingOnCustomerHours', 'WaitingOnThirdPartyHours', 'TimeToFirstResponseHours', 'TimeToResolutionHours',
+                'OpenBusinessHours', 'PendingBusinessHours', 'WaitingOnCustomerBusinessHours', 'WaitingOnThirdPartyBusinessHours',
+                'FirstResponseBusinessHours', 'ResolutionBusinessHours'
         }
 
         It 'gives the same durations from the store as from piped activities' {
@@ -149,5 +151,27 @@ Describe 'Get-TicketDuration' {
         foreach ($type in 'TicketActivity', 'TicketDuration', 'ImportSummary', 'ExportSummary') {
             Get-FormatData -TypeName "SupportTools.Tickets.$type" | Should -Not -BeNullOrEmpty -Because $type
         }
+    }
+}
+
+Describe 'Get-TicketDuration -BusinessHours (worked example)' {
+    It 'runs the help example: business-hours time to resolution per priority, median and 90th percentile' {
+        $db = Join-Path $TestDrive 'percentile.db'
+        New-TicketActivity 300 -Seed 11 -Start '2026-11-02T00:00:00Z' -End '2026-11-16T00:00:00Z' | Import-TicketActivity -Database $db | Out-Null
+        $help = @((Get-Help Get-TicketDuration -Examples).examples.example)
+        $example = ($help | Where-Object { $_.title -like '*90th percentile*' }).code
+        $example | Should -Not -BeNullOrEmpty
+        $result = @(& ([scriptblock]::Create(($example -replace 'tickets\.db', $db.Replace('\', '\\')))))
+        $result.Priority | Sort-Object | Should -Be @('High', 'Low', 'Medium', 'Urgent')
+        foreach ($row in $result) {
+            $row.Tickets | Should -BeGreaterThan 0
+            $row.P90Hours | Should -BeGreaterOrEqual $row.MedianHours
+        }
+        # The median of one priority, recomputed independently from the durations.
+        $low = @(Get-TicketDuration -Database $db -BusinessHours (New-BusinessSchedule -TimeZone America/New_York -Hours @{ Weekdays = '08:00-18:00' } -Holiday '2026-11-26') |
+            Where-Object { $_.Priority -eq 'Low' -and $null -ne $_.ResolutionBusinessHours } | ForEach-Object ResolutionBusinessHours | Sort-Object)
+        $mid = ($low.Count - 1) / 2
+        $median = ($low[[Math]::Floor($mid)] + $low[[Math]::Ceiling($mid)]) / 2
+        ($result | Where-Object Priority -eq 'Low').MedianHours | Should -Be ([Math]::Round($median, 2))
     }
 }

@@ -91,3 +91,27 @@ Describe 'Import-TicketActivity' {
         @((Get-Help Import-TicketActivity -Examples).examples.example).Count | Should -BeGreaterOrEqual 2
     }
 }
+
+Describe 'Import-TicketActivity: activities outside the file''s window' {
+    It 'says so on the verbose stream, naming the record, and imports them' {
+        # The window starts at 10:00:00; the second activity is at 09:59:59.
+        $file = Join-Path $TestDrive 'early.json'
+        Set-Content $file ('{"metadata":{"start_at":"20-04-2017 10:00:00 +0000","end_at":"21-04-2017 09:59:59 +0000","activities_count":2},"activities_data":[' +
+            '{"performed_at":"20-04-2017 10:30:00 +0000","ticket_id":600,"performer_type":"user","performer_id":1,"activity":{"status":"Open"}},' +
+            '{"performed_at":"20-04-2017 09:59:59 +0000","ticket_id":601,"performer_type":"user","performer_id":1,"activity":{"status":"Open"}}]}')
+        $db = Join-Path $TestDrive 'early.db'
+        $verbose = Import-TicketActivity -Path $file -Database $db -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $line = @($verbose | Where-Object Message -like '*outside the file*')
+        $line.Count | Should -Be 1
+        $line[0].Message | Should -BeLike "*1 activity fall*record 2, ticket 601 at 20-04-2017 09:59:59 +0000 (1 second before start_at)*"
+        @(Get-TicketActivity -Database $db).Count | Should -Be 2
+    }
+
+    It 'says nothing when every activity is inside the window' {
+        $file = Join-Path $TestDrive 'inside.json'
+        New-TicketActivity 20 -Seed 5 -Start '2026-01-01T00:00:00Z' -End '2026-01-02T00:00:00Z' -Path $file | Out-Null
+        $verbose = Import-TicketActivity -Path $file -Database (Join-Path $TestDrive 'inside.db') -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*outside the file*' }
+        $verbose | Should -BeNullOrEmpty
+    }
+}

@@ -5,8 +5,17 @@ public sealed class TicketDuration
 {
     internal TicketDuration(long ticketId, DateTimeOffset createdAt, string? status, TimeSpan openTime, TimeSpan pendingTime,
         TimeSpan waitingOnCustomerTime, TimeSpan waitingOnThirdPartyTime, TimeSpan? timeToFirstResponse,
-        TimeSpan? timeToResolution, int reopens, int activityCount)
+        TimeSpan? timeToResolution, int reopens, int activityCount, string? priority = null, string? group = null,
+        BusinessTimes? business = null)
     {
+        Priority = priority;
+        Group = group;
+        OpenBusinessHours = business?.Open.TotalHours;
+        PendingBusinessHours = business?.Pending.TotalHours;
+        WaitingOnCustomerBusinessHours = business?.WaitingOnCustomer.TotalHours;
+        WaitingOnThirdPartyBusinessHours = business?.WaitingOnThirdParty.TotalHours;
+        FirstResponseBusinessHours = business?.FirstResponse?.TotalHours;
+        ResolutionBusinessHours = business?.Resolution?.TotalHours;
         TicketId = ticketId;
         CreatedAt = createdAt;
         Status = status;
@@ -27,6 +36,10 @@ public sealed class TicketDuration
     public DateTimeOffset CreatedAt { get; }
     /// <summary>Its current status (canonical name), or null when no status was ever set.</summary>
     public string? Status { get; }
+    /// <summary>Its latest priority (Low, Medium, High, Urgent, or a custom one as given); null when never set.</summary>
+    public string? Priority { get; }
+    /// <summary>Its latest group; null when never set.</summary>
+    public string? Group { get; }
     /// <summary>Time in Open.</summary>
     public TimeSpan OpenTime { get; }
     /// <summary>Time in Pending.</summary>
@@ -57,4 +70,16 @@ public sealed class TicketDuration
     public double? TimeToFirstResponseHours => TimeToFirstResponse?.TotalHours;
     /// <summary><see cref="TimeToResolution"/> in hours, for <c>Measure-Object -Sum</c> and spreadsheets (null when it is).</summary>
     public double? TimeToResolutionHours => TimeToResolution?.TotalHours;
+    /// <summary>Business hours in Open (<c>-BusinessHours</c>); null without a schedule.</summary>
+    public double? OpenBusinessHours { get; }
+    /// <summary>Business hours in Pending (<c>-BusinessHours</c>); null without a schedule.</summary>
+    public double? PendingBusinessHours { get; }
+    /// <summary>Business hours in Waiting on Customer (<c>-BusinessHours</c>); null without a schedule.</summary>
+    public double? WaitingOnCustomerBusinessHours { get; }
+    /// <summary>Business hours in Waiting on Third Party (<c>-BusinessHours</c>); null without a schedule.</summary>
+    public double? WaitingOnThirdPartyBusinessHours { get; }
+    /// <summary>Business hours from creation to the first response (<c>-BusinessHours</c>); null without a schedule or a response.</summary>
+    public double? FirstResponseBusinessHours { get; }
+    /// <summary>Business hours from creation to the first resolution (<c>-BusinessHours</c>); null without a schedule or a resolution.</summary>
+    public double? ResolutionBusinessHours { get; }
 }

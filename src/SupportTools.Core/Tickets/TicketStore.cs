@@ -59,6 +59,7 @@ public sealed class TicketStore : IDisposable
         {
             using var reader = new TicketActivityFileReader(path);
             using var batch = BeginImport(path, reporter);
+            var window = new ExportWindowCheck();
             using (var parser = new ParallelChunkParser<ParsedChunk>(() => new ParsedChunk(), chunk => chunk.Fill(reader), chunk => chunk.Clear(),
                        cancellationToken))
             {
@@ -69,12 +70,15 @@ public sealed class TicketStore : IDisposable
                 foreach (var chunk in parser.Chunks())
                 {
                     Write(batch, chunk, order, read);
+                    for (var i = 0; i < chunk.Rows.Count; i++)
+                        window.Observe(read + i + 1, chunk.Rows[i].TicketId, chunk.Rows[i].PerformedAt, reader.Metadata);
                     read += chunk.Rows.Count;
                     cancellationToken.ThrowIfCancellationRequested();
                     reporter.Progress(path, reader.BytesRead, reader.Length);
                 }
             }
             reporter.Progress(path, reader.Length, reader.Length);
+            window.Report(path, reader.Metadata, reporter);
             return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
         }
         finally
@@ -115,7 +119,7 @@ public sealed class TicketStore : IDisposable
         }));
 
     /// <summary>
-    /// The duration facts, in the order <see cref="TicketDurationCalculator.FromOrdered"/> needs: one sequential scan of
+    /// The duration facts, in the order <c>TicketDurationCalculator.FromOrdered</c> needs: one sequential scan of
     /// the table clustered by ticket and time, with statuses matched as UTF-8. This is the report's hot path.
     /// </summary>
     public IEnumerable<TicketEvent> GetEvents(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default) =>
@@ -127,6 +131,25 @@ public sealed class TicketStore : IDisposable
             new TicketEvent(row.GetInt64(0), StoredTime(row.GetInt64(1), row.GetInt64(2)),
                 TicketActivity.IsSystemActorOf(Text(row, 3, PerformerTypes)!, row.GetInt64(4) != 0),
                 Integer(row, 5), Text(row, 6, CanonicalStatuses), (int?)Integer(row, 7), Integer(row, 8))));
+
+    /// <summary>
+    /// <see cref="GetEvents"/> with each event's priority and group (read from the activity JSON of the activities whose
+    /// keys name them): what the SLA report and the durations' Priority and Group need. It reads every event's body, so
+    /// it takes about twice as long as <see cref="GetEvents"/> (measured at 1M activities); still streaming, in constant
+    /// memory. Storing the two facts in the event table at import would remove that cost.
+    /// </summary>
+    public IEnumerable<TicketEvent> GetEventsWithProperties(IReadOnlyCollection<long>? ticketIds = null, CancellationToken cancellationToken = default) =>
+        InArrivalOrder(Query("""
+            SELECT e.ticket_id, e.performed_at, e.utc_offset, e.performer_type, e.is_automation,
+                   e.performer_id, e.status, e.note_type, e.requester_id,
+                   CASE WHEN instr(b.changes, 'priority') > 0 THEN json_extract(b.activity, '$.priority') END,
+                   CASE WHEN instr(b.changes, 'group') > 0 THEN json_extract(b.activity, '$.group') END, e.activity_id
+            FROM ticket_events e JOIN ticket_activity_bodies b ON b.id = e.activity_id
+            """, ticketIds, cancellationToken, row =>
+            new TicketEvent(row.GetInt64(0), StoredTime(row.GetInt64(1), row.GetInt64(2)),
+                TicketActivity.IsSystemActorOf(Text(row, 3, PerformerTypes)!, row.GetInt64(4) != 0),
+                Integer(row, 5), Text(row, 6, CanonicalStatuses), (int?)Integer(row, 7), Integer(row, 8),
+                row.IsNull(9) ? null : TicketProperties.Normalize(row.GetString(9)), row.IsNull(10) ? null : row.GetString(10))));
 
     /// <summary>The latest performed_at among the given tickets (all when null); null when there is none.</summary>
     public DateTimeOffset? LatestPerformedAt(IReadOnlyCollection<long>? ticketIds = null)

@@ -96,6 +96,10 @@ public static class ErrorRecords
     public const string CloseLeadOutcomeUnknown = nameof(CloseLeadOutcomeUnknown);
     /// <summary>Import-CloseLead, Get-CloseLead: Close has no lead custom field by the name needed (nothing was created).</summary>
     public const string CloseCustomFieldNotFound = nameof(CloseCustomFieldNotFound);
+    /// <summary>Import-BusinessSchedule: a schedule file is malformed (the message gives the file and the line or field).</summary>
+    public const string InvalidScheduleFile = nameof(InvalidScheduleFile);
+    /// <summary>Get-TicketSla: the policy (file, JSON or hashtable) is malformed; the message names the field.</summary>
+    public const string InvalidSlaPolicy = nameof(InvalidSlaPolicy);
     /// <summary>An exception the module has no specific mapping for (a bug: please report it).</summary>
     public const string UnexpectedError = nameof(UnexpectedError);
 

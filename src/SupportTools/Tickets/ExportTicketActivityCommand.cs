@@ -4,20 +4,20 @@ using SupportTools.Tickets;
 namespace SupportTools.Commands.Tickets;
 
 /// <summary>
-/// <para type="synopsis">Writes piped ticket activities as a Freshdesk export file.</para>
+/// <para type="synopsis">Writes piped ticket activities as a Freshdesk export file (or as CSV with ISO 8601 times).</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "TicketActivity", SupportsShouldProcess = true)]
 [OutputType(typeof(ExportSummary))]
 public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
 {
-    private TicketActivityWriter? _writer;
+    private ITicketActivityFileWriter? _writer;
     private CmdletReporter? _progress;
     private string? _targetPath;
     private bool _declined;
     private long _received;
     private readonly System.Diagnostics.Stopwatch _elapsed = new();
 
-    /// <summary>The export file to write.</summary>
+    /// <summary>The export file to write; a path ending in .csv gets CSV with the activity columns and ISO 8601 times.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
@@ -42,7 +42,10 @@ public sealed class ExportTicketActivityCommand : SupportToolsCmdlet
         // replaces a good file.
         try
         {
-            _writer = TicketActivityWriter.Create(_targetPath, noClobber: NoClobber);
+            // A .csv target gets CSV with ISO 8601 times (Export-Csv would write them in this session's culture).
+            _writer = _targetPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? TicketActivityCsvWriter.Create(_targetPath, NoClobber)
+                : TicketActivityWriter.Create(_targetPath, noClobber: NoClobber);
         }
         catch (Exception exception) when (ErrorRecords.From(exception, _targetPath) is { } error)
         {

@@ -29,6 +29,22 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
     public DateTimeOffset? AsOf { get; set; }
 
     /// <summary>
+    /// Also count time in business hours on this schedule (<c>New-BusinessSchedule</c>, <c>Import-BusinessSchedule</c>):
+    /// fills OpenBusinessHours, PendingBusinessHours, WaitingOnCustomerBusinessHours, WaitingOnThirdPartyBusinessHours,
+    /// FirstResponseBusinessHours and ResolutionBusinessHours (null without it).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public BusinessSchedule? BusinessHours { get; set; }
+
+    /// <summary>
+    /// When the schedule changes during a span: AtEvent (default) measures the whole span with the version in force at its
+    /// end, as Zendesk's metrics do; Cumulative splits the span at the change, as fivetran's dbt_zendesk does.
+    /// </summary>
+    [Parameter]
+    public ScheduleMode ScheduleMode { get; set; } = ScheduleMode.AtEvent;
+
+    /// <summary>
     /// Activities to report on, in any order; no store needed: <c>TicketActivity</c> objects, or rows with the activity
     /// columns (e.g. from <c>Import-Csv</c>). With <c>-Database</c>, piped objects bind to <c>-TicketId</c> instead.
     /// </summary>
@@ -68,7 +84,7 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
         try
         {
             var durations = ParameterSetName == InputObjectSet
-                ? TicketDurationCalculator.FromUnordered(_piped, AsOf)
+                ? TicketService.GetDurations(_piped, Request(null))
                 : FromStore(progress);
             foreach (var duration in durations)
                 WriteObject(duration);
@@ -85,11 +101,13 @@ public sealed class GetTicketDurationCommand : StoreCmdlet
         using var store = OpenForReading((path, reporter) => TicketStore.OpenReadOnly(path, reporter));
         IReadOnlyCollection<long>? tickets = _allTickets ? null : _ticketIds.Distinct().ToArray();
         var found = new HashSet<long>();
-        foreach (var duration in TicketDurationCalculator.FromStore(store, tickets, AsOf, progress, CancellationToken))
+        foreach (var duration in TicketService.GetDurations(store, Request(tickets), progress, CancellationToken))
         {
             found.Add(duration.TicketId);
             yield return duration;
         }
         if (tickets is not null) WarnAboutMissing(tickets, found);
     }
+
+    private TicketReportRequest Request(IReadOnlyCollection<long>? tickets) => new(tickets, AsOf, BusinessHours, ScheduleMode);
 }

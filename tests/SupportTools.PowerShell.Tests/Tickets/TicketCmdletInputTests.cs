@@ -72,7 +72,7 @@ public sealed class TicketCmdletInputTests : ModuleTest
     public void Rows_from_Import_Csv_import_as_the_activities_they_were_exported_from()
     {
         var csv = Ps.PathOf("a.csv");
-        RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Export-Csv $args[0]", csv);
+        RunOk($"New-TicketActivity 40 -Seed 11 {Window} | Export-TicketActivity $args[0] | Out-Null", csv); // CSV with ISO 8601 times
         var db = Ps.PathOf("csv.db");
 
         var summary = RunOk("Import-Csv $args[0] | Import-TicketActivity -Database $args[1]", csv, db).Output.Single();
@@ -87,10 +87,44 @@ public sealed class TicketCmdletInputTests : ModuleTest
     }
 
     [Fact]
+    public void A_day_first_csv_read_in_a_month_first_culture_is_an_error_when_ambiguous_and_right_when_not()
+    {
+        // Export-Csv writes a DateTimeOffset in the session's culture: en-GB writes 05/04/2026 for 5 April. Read in en-US it
+        // used to become 4 May silently; now the row is an error naming the record and field.
+        var csv = Ps.PathOf("gb.csv");
+        RunOk("$a = New-TicketActivity 3 -Seed 4 -Start '2026-04-05T00:00:00Z' -End '2026-04-06T00:00:00Z'; " +
+              "$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-GB'; $a | Export-Csv $args[0] } finally { [cultureinfo]::CurrentCulture = $c }", csv);
+        Assert.Contains("/04/2026", File.ReadAllText(csv));
+        var read = Ps.Run("$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-US'; Import-Csv $args[0] | Get-TicketDuration } finally { [cultureinfo]::CurrentCulture = $c }", csv);
+        Assert.Empty(read.Output);
+        var first = read.AllErrors.First();
+        Assert.Equal("InvalidInputObject", Id(first));
+        Assert.Contains("record 1", first.Exception.Message);
+        Assert.Contains("PerformedAt", first.Exception.Message);
+        Assert.Contains("ambiguous", first.Exception.Message);
+
+        // 21 April cannot be read two ways: en-GB's 21/04/2026 is read as 21 April in en-US too.
+        var clear = Ps.PathOf("gb21.csv");
+        RunOk("$a = New-TicketActivity 3 -Seed 4 -Start '2026-04-21T00:00:00Z' -End '2026-04-22T00:00:00Z'; " +
+              "$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-GB'; $a | Export-Csv $args[0] } finally { [cultureinfo]::CurrentCulture = $c }", clear);
+        var fromRows = RunOk("$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-US'; Import-Csv $args[0] | Get-TicketDuration | ConvertTo-Json -Compress } finally { [cultureinfo]::CurrentCulture = $c }", clear).Output.Single();
+        var fromObjects = RunOk("New-TicketActivity 3 -Seed 4 -Start '2026-04-21T00:00:00Z' -End '2026-04-22T00:00:00Z' | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
+        Assert.Equal(fromObjects.ToString(), fromRows.ToString());
+
+        // The module's own CSV (Export-TicketActivity to a .csv path) writes ISO 8601 and reads back in any culture.
+        var iso = Ps.PathOf("iso.csv");
+        RunOk("$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-GB'; New-TicketActivity 3 -Seed 4 -Start '2026-04-05T00:00:00Z' -End '2026-04-06T00:00:00Z' | Export-TicketActivity $args[0] | Out-Null } finally { [cultureinfo]::CurrentCulture = $c }", iso);
+        Assert.Contains("2026-04-05T", File.ReadAllText(iso));
+        var isoRows = RunOk("$c = [cultureinfo]::CurrentCulture; try { [cultureinfo]::CurrentCulture = 'en-US'; Import-Csv $args[0] | Get-TicketDuration | ConvertTo-Json -Compress } finally { [cultureinfo]::CurrentCulture = $c }", iso).Output.Single();
+        var isoObjects = RunOk("New-TicketActivity 3 -Seed 4 -Start '2026-04-05T00:00:00Z' -End '2026-04-06T00:00:00Z' | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
+        Assert.Equal(isoObjects.ToString(), isoRows.ToString());
+    }
+
+    [Fact]
     public void Rows_from_Import_Csv_give_the_same_durations_without_a_store()
     {
         var csv = Ps.PathOf("d.csv");
-        RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Export-Csv $args[0]", csv);
+        RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Export-TicketActivity $args[0] | Out-Null", csv);
         var fromRows = RunOk("Import-Csv $args[0] | Get-TicketDuration | ConvertTo-Json -Compress", csv).Output.Single();
         var fromObjects = RunOk($"New-TicketActivity 30 -Seed 12 {Window} | Get-TicketDuration | ConvertTo-Json -Compress").Output.Single();
         Assert.Equal(fromObjects.ToString(), fromRows.ToString());

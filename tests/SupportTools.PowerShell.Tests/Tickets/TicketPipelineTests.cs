@@ -199,9 +199,11 @@ public sealed class TicketPipelineTests : ModuleTest
         Assert.Equal(["TicketId", "PerformedAt", "PerformerType", "PerformerId", "Status", "NoteId", "NoteType", "RequesterId",
             "IsAutomation", "Changes", "Activity", "IsSystemActor"], activity.Properties.Select(p => p.Name));
         var duration = RunOk($"New-TicketActivity 1 -Seed 1 {Window} | Get-TicketDuration").Output.Single();
-        Assert.Equal(["TicketId", "CreatedAt", "Status", "OpenTime", "PendingTime", "WaitingOnCustomerTime", "WaitingOnThirdPartyTime",
+        Assert.Equal(["TicketId", "CreatedAt", "Status", "Priority", "Group", "OpenTime", "PendingTime", "WaitingOnCustomerTime", "WaitingOnThirdPartyTime",
             "TimeToFirstResponse", "TimeToResolution", "ResolvedAt", "Reopens", "ActivityCount", "OpenHours", "PendingHours",
-            "WaitingOnCustomerHours", "WaitingOnThirdPartyHours", "TimeToFirstResponseHours", "TimeToResolutionHours"], duration.Properties.Select(p => p.Name));
+            "WaitingOnCustomerHours", "WaitingOnThirdPartyHours", "TimeToFirstResponseHours", "TimeToResolutionHours",
+            "OpenBusinessHours", "PendingBusinessHours", "WaitingOnCustomerBusinessHours", "WaitingOnThirdPartyBusinessHours",
+            "FirstResponseBusinessHours", "ResolutionBusinessHours"], duration.Properties.Select(p => p.Name));
     }
 
     [Fact]
