@@ -11,15 +11,18 @@ public sealed class ModuleTests : IDisposable
 
     public void Dispose() => _ps.Dispose();
 
-    public static TheoryData<string> CmdletNames => new()
+    // Every cmdlet the manifest exports (read from module/SupportTools.psd1, so a new cmdlet is covered at once);
+    // Exported_cmdlets_are_exactly_the_cmdlet_classes ties that list to the [Cmdlet] classes.
+    public static TheoryData<string> CmdletNames => new(ManifestCmdlets());
+
+    private static string[] ManifestCmdlets()
     {
-        "New-TicketActivity", "Export-TicketActivity", "Import-TicketActivity", "Get-TicketActivity", "Get-TicketDuration",
-        "Connect-Freshdesk", "Get-FreshdeskActivityExport",
-        "Get-DeskCase", "Measure-DeskCase",
-        "Import-CallRecord", "Import-CallZone", "Get-CallCountry", "Get-CallRegion",
-        "Get-CallStatistic", "Get-CallRecord", "ConvertTo-CallStatisticJson",
-        "ConvertTo-CloseLead", "Import-CloseLead", "Get-CloseLead", "Measure-CloseLead",
-    };
+        var manifest = File.ReadAllText(Path.Combine(ModuleSession.RepoRoot, "module", "SupportTools.psd1"));
+        var list = System.Text.RegularExpressions.Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
+        var names = System.Text.RegularExpressions.Regex.Matches(list, "'([A-Za-z]+-[A-Za-z]+)'").Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(names.Length >= 20, "The manifest's CmdletsToExport was not read: " + names.Length + " names.");
+        return names;
+    }
 
     private List<Type> CmdletClasses() =>
         _ps.Module.ImplementingAssembly!.GetExportedTypes()
