@@ -60,4 +60,12 @@ Describe 'ConvertTo-CloseLead' {
         ($table -split '\r?\n' | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
         Show-List $drafts[0] | Should -Match 'Jane.Doe@acme.com'
     }
+
+    It 'completes -DefaultRegion with the region codes phone numbers are read in' {
+        $line = 'ConvertTo-CloseLead -DefaultRegion N'
+        $codes = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $codes | Should -Contain 'NZ'
+        $codes | Should -Contain 'NL'
+        $codes | ForEach-Object { $_ | Should -Match '^N[A-Z]$' }
+    }
 }

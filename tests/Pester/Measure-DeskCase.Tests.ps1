@@ -105,4 +105,14 @@ Describe 'Measure-DeskCase' {
         $table | Should -Match ' 1173456 '
         ($table -split '\r?\n' | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
+
+    It 'completes -By with the case properties and -Property with the numeric ones' {
+        $line = 'Measure-DeskCase -By Assig'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('AssignedUserUri', 'AssignedGroupUri')
+        $line = 'Measure-DeskCase -Property '
+        $numeric = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $numeric | Should -Contain 'Attachments'
+        $numeric | Should -Contain 'Priority'
+        $numeric | Should -Not -Contain 'Subject'
+    }
 }

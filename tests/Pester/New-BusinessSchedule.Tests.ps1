@@ -49,4 +49,9 @@ Describe 'New-BusinessSchedule' {
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
         ($lines -join "`n") | Should -Match 'America/New_York'
     }
+
+    It 'completes -TimeZone with IANA ids' {
+        $line = 'New-BusinessSchedule -TimeZone Europe/Lon'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'Europe/London'
+    }
 }

@@ -12,6 +12,9 @@ internal static class LeadPhone
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    /// <summary>The two-letter ISO codes libphonenumber knows, sorted.</summary>
+    public static IReadOnlyList<string> SupportedRegions { get; } = Util.GetSupportedRegions().Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Whether libphonenumber knows <paramref name="region"/> (a two-letter ISO code).</summary>
     public static bool IsKnownRegion(string region) => Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
 

@@ -32,6 +32,7 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
     /// <summary>The region (ISO 3166 two-letter code) of phone numbers written without a country code; default US.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PhoneRegionCompleter))]
     public string DefaultRegion { get; set; } = "US";
 
     /// <inheritdoc />

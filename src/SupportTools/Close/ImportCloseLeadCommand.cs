@@ -73,6 +73,7 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
     /// <summary>The region of phone numbers written without a country code; default US.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PhoneRegionCompleter))]
     public string DefaultRegion { get; set; } = "US";
 
     /// <summary>The encoding of the -Path file (a name such as windows-1252 or a code page number); default: detected.</summary>

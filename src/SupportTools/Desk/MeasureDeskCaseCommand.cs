@@ -29,11 +29,13 @@ public sealed class MeasureDeskCaseCommand : SupportToolsCmdlet
     /// <summary>The numeric properties to measure (default: Attachments, Notes, Replies, Priority).</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DeskCasePropertyCompleter))]
     public string[]? Property { get; set; }
 
     /// <summary>The property whose values form the groups (e.g. AssignedUserUri, Type, Status, Custom_tier); without it, one group of all cases.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DeskCasePropertyCompleter))]
     public string? By { get; set; }
 
     /// <inheritdoc />

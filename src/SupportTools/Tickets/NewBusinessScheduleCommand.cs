@@ -13,6 +13,7 @@ public sealed class NewBusinessScheduleCommand : SupportToolsCmdlet
     /// <summary>The IANA time zone the hours are wall-clock time in (e.g. Europe/London; any case; Windows ids are mapped).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string TimeZone { get; set; } = "";
 
     /// <summary>
