@@ -35,12 +35,22 @@ internal static class CallFields
         ("bridge_id"u8.ToArray(), CallField.BridgeId),
     ];
 
-    private static readonly (byte[] Utf8, CallField Field)[] Utf8Names = [.. Names.Select(n => (Encoding.UTF8.GetBytes(n.Name), n.Field))];
+    /// <summary>The names by their UTF-8 length: a key is compared with the few names of its length only (Kazoo documents have dozens of keys).</summary>
+    private static readonly (byte[] Utf8, CallField Field)[][] Utf8NamesByLength = ByLength();
+
+    private static (byte[] Utf8, CallField Field)[][] ByLength()
+    {
+        var names = Names.Select(n => (Utf8: Encoding.UTF8.GetBytes(n.Name), n.Field)).ToList();
+        var byLength = new (byte[], CallField)[names.Max(n => n.Utf8.Length) + 1][];
+        for (var length = 0; length < byLength.Length; length++) byLength[length] = [.. names.Where(n => n.Utf8.Length == length)];
+        return byLength;
+    }
 
     /// <summary>The field a JSON key names exactly (Kazoo's snake_case), or <see cref="CallField.None"/>.</summary>
     public static CallField OfKey(ReadOnlySpan<byte> key)
     {
-        foreach (var (name, field) in Utf8Names)
+        if (key.Length >= Utf8NamesByLength.Length) return CallField.None;
+        foreach (var (name, field) in Utf8NamesByLength[key.Length])
             if (key.SequenceEqual(name)) return field;
         return CallField.None;
     }
