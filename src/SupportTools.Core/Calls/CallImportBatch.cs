@@ -24,7 +24,7 @@ public sealed class CallImportBatch : IDisposable
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private byte[] _scratch = PinnedBytes.Allocate(256); // pinned, as a chunk's text: see Add(in CallRow, …)
     private long _records, _inserted, _withDirection;
-    private bool _committed;
+    private bool _committed, _linkBound;
 
     internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones)
     {
@@ -168,15 +168,18 @@ public sealed class CallImportBatch : IDisposable
         BindText(13, row.CallerIdName, text);
         insert.BindPinnedUtf8(14, callId);
         insert.Bind(15, row.ZonesGiven);
-        if (row.InteractionId.IsNull)
-        {
-            insert.Bind(16, (string?)null);
-            insert.Bind(17, (string?)null);
-        }
-        else
+        if (!row.InteractionId.IsNull)
         {
             insert.Bind(16, row.InteractionKey);
             insert.BindPinnedUtf8(17, row.InteractionId.In(text));
+            _linkBound = true;
+        }
+        else if (_linkBound)
+        {
+            // Bindings outlive a statement's reset: clear the last linked leg's only when one was bound (most legs link nothing).
+            insert.Bind(16, (string?)null);
+            insert.Bind(17, (string?)null);
+            _linkBound = false;
         }
         for (var key = row.Key; ; key++)
         {
