@@ -30,36 +30,36 @@ internal static class CallSource
         """;
 
     /// <summary>The legs that link nothing: each a call.</summary>
-    private const string Unlinked = """
+    private const string Unlinked = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, interaction_id, 1 AS legs
-         FROM call_records WHERE interaction_key IS NULL AND call_time BETWEEN 0 AND 253370764799)
+         FROM call_records WHERE interaction_key IS NULL AND {Readable})
         """;
 
     /// <summary>The calls of linked legs: their A-leg's facts with the call's own.</summary>
-    private const string Interactions = """
+    private const string Interactions = $"""
         (SELECT i.call_time AS call_time, a.call_direction AS call_direction, i.call_end - i.call_time AS duration_seconds,
                 i.billing_seconds AS billing_seconds, a.ringing_seconds AS ringing_seconds, i.unanswered AS unanswered,
                 a.caller_zone_id AS caller_zone_id, a.callee_zone_id AS callee_zone_id, a.hangup_cause AS hangup_cause,
                 a.caller_id_number AS caller_id_number, a.callee_id_number AS callee_id_number, a.caller_id_name AS caller_id_name,
                 a.call_id AS call_id, a.interaction_id AS interaction_id, i.legs AS legs
          FROM call_interactions i JOIN call_records a ON a.rowid = i.a_leg
-         WHERE i.call_time BETWEEN 0 AND 253370764799)
+         WHERE i.{Readable})
         """;
 
     private const string Table = $"(SELECT * FROM call_records WHERE {Readable})";
 
-    private const string Legs = """
+    private const string Legs = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, interaction_id, 1 AS legs
-         FROM call_records WHERE call_time BETWEEN 0 AND 253370764799)
+         FROM call_records WHERE {Readable})
         """;
 
     /// <summary>The legs of a store made before legs were linked (no interaction columns): each a call.</summary>
-    private const string OldLegs = """
+    private const string OldLegs = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, NULL AS interaction_id, 1 AS legs
-         FROM call_records WHERE call_time BETWEEN 0 AND 253370764799)
+         FROM call_records WHERE {Readable})
         """;
 
     /// <summary>
