@@ -5,7 +5,8 @@ namespace SupportTools.Calls;
 /// <summary>
 /// The CDR field names (Kazoo's, snake_case) and how file headers and keys map to them. Besides the module's own names,
 /// the names of Kazoo's crossbar listing are read (its columns, as <c>cb_cdrs.erl</c>'s <c>?COLUMNS</c> lists them in
-/// 2600hz/kazoo, applications/crossbar/src/modules/cb_cdrs.erl: <c>direction</c>, <c>unix_timestamp</c>,
+/// 2600hz/kazoo, applications/crossbar/src/modules/cb_cdrs.erl, and core/kazoo_documents/src/kzd_cdrs.hrl from Kazoo
+/// 4.3 on, which the CSV export uses too: <c>direction</c>, <c>unix_timestamp</c>,
 /// <c>datetime</c>, <c>dialed_number</c>, <c>calling_from</c>, <c>bridge_id</c>, <c>interaction_id</c>, and the
 /// listing-only <c>iso_8601</c>, <c>iso_8601_combined</c>, <c>rfc_1036</c>); the others (<c>rate</c>, <c>cost</c>,
 /// <c>to</c>, <c>from</c>…) are skipped.
