@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace SupportTools.Calls;
@@ -266,11 +265,6 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         {
             throw new InputFormatException($"the record is not valid JSON ({exception.Message})", Path, _line + (exception.LineNumber ?? 0),
                 record: Records, inner: exception);
-        }
-        catch (CallFieldException exception) when (Records == 1 && json.IndexOf("\"activities_data\""u8) >= 0)
-        {
-            throw new InputFormatException("the file is a ticket-activity export, not call records; import it with Import-TicketActivity", Path, _line,
-                inner: exception);
         }
         catch (CallFieldException exception)
         {

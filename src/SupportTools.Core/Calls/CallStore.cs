@@ -1,4 +1,3 @@
-using System.Globalization;
 using SQLitePCL;
 using SupportTools.Storage;
 
