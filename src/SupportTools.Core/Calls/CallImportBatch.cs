@@ -11,8 +11,9 @@ namespace SupportTools.Calls;
 /// <c>call_id</c> is already stored at the same <c>call_time</c> (to the second), or came earlier in the same input,
 /// is counted as a duplicate, not inserted: a CDR's time never changes, so re-imported files, overlapping exports and
 /// CSV round trips add nothing.
-/// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). Files and records added
-/// through <see cref="Add(CallRecord)"/> both come through here.
+/// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). A new leg that links to a call
+/// (see <see cref="CallLink"/>) updates that call's row in <c>call_interactions</c> (see <see cref="CallSchema"/>); a
+/// duplicate changes nothing. Files and records added through <see cref="Add(CallRecord)"/> both come through here.
 /// </summary>
 public sealed class CallImportBatch : IDisposable
 {
