@@ -59,8 +59,8 @@ public sealed class TicketImportBatch : IDisposable
             // The event row goes first: its key refuses a repeat before the body is written.
             _insertEvent = Prepare("""
                 INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type,
-                    is_automation, performer_id, status, note_type, requester_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                    is_automation, performer_id, status, note_type, requester_id, priority, group_name)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 """);
             _insertBody = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
             _insertBody.Bind(2, _importId);
@@ -115,6 +115,8 @@ public sealed class TicketImportBatch : IDisposable
         events.Bind(9, facts.Status);
         events.Bind(10, facts.NoteType);
         events.Bind(11, facts.RequesterId);
+        events.Bind(12, facts.Priority);
+        events.Bind(13, facts.Group);
         if (events.Execute() == 0) return; // a repeat: already stored or earlier in this input
         _lastId = id;
         _inserted++;
