@@ -27,6 +27,8 @@ public sealed class TicketImportBatch : IDisposable
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private long _activities, _inserted, _lastId, _latestAt = long.MinValue, _latestOffset;
     private bool _committed;
+    /// <summary>The priority and group the event statement holds (its parameters start as NULL).</summary>
+    private string? _boundPriority, _boundGroup;
 
     internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
     {
@@ -115,8 +117,9 @@ public sealed class TicketImportBatch : IDisposable
         events.Bind(9, facts.Status);
         events.Bind(10, facts.NoteType);
         events.Bind(11, facts.RequesterId);
-        events.Bind(12, facts.Priority);
-        events.Bind(13, facts.Group);
+        // Most activities set neither: SQLite keeps a parameter's value across executions, so bind only on a change.
+        if (!ReferenceEquals(facts.Priority, _boundPriority)) events.Bind(12, _boundPriority = facts.Priority);
+        if (!ReferenceEquals(facts.Group, _boundGroup)) events.Bind(13, _boundGroup = facts.Group);
         if (events.Execute() == 0) return; // a repeat: already stored or earlier in this input
         _lastId = id;
         _inserted++;
