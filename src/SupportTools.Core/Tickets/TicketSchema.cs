@@ -6,8 +6,8 @@ namespace SupportTools.Tickets;
 /// The ticket capability's tables (all prefixed <c>ticket_</c>). Each activity is written once, in two parts:
 /// <list type="bullet">
 /// <item><c>ticket_events</c>: its facts (ticket, time, performer, status, note type, requester; since step 2 the
-/// priority and group it sets), clustered by ticket and time (WITHOUT ROWID). Its key, with the content key, refuses repeats, and the duration report is one sequential
-/// scan of it.</item>
+/// priority and group it sets), clustered by ticket and time (WITHOUT ROWID). Its key, with the content key, refuses
+/// repeats, and the duration and SLA reports are one sequential scan of it.</item>
 /// <item><c>ticket_activity_bodies</c>: the rest (compact JSON, so unknown keys and custom fields survive; the changed
 /// keys; the note id), appended as written. Its <c>id</c> keeps activities at one second in input order.</item>
 /// </list>
@@ -18,6 +18,7 @@ namespace SupportTools.Tickets;
 /// </summary>
 internal static class TicketSchema
 {
+    /// <summary>Step 1's tables, kept as step 1 made them: a first-release store is upgraded to them, then takes step 2.</summary>
     private const string Tables = """
         CREATE TABLE ticket_events (
             ticket_id INTEGER NOT NULL REFERENCES ticket_tickets(ticket_id),
