@@ -34,8 +34,12 @@ public sealed class CallStore : IDisposable
     /// <summary>The connection, for the queries (and tests) that read the call tables directly.</summary>
     internal StoreConnection Connection => _db;
 
-    /// <summary>Starts a transactional import (<paramref name="source"/> is recorded, may be null).</summary>
-    public CallImportBatch BeginImport(string? source = null) => new(_db, source, CallZoneResolver.For(_db));
+    /// <summary>
+    /// Starts a transactional import (<paramref name="source"/> is recorded, may be null); waiting for another process's
+    /// lock is reported to <paramref name="reporter"/>.
+    /// </summary>
+    public CallImportBatch BeginImport(string? source = null, IOperationReporter? reporter = null) =>
+        new(_db, source, CallZoneResolver.For(_db), reporter ?? _db.Reporter);
 
     /// <summary>
     /// Imports a file of call records (Kazoo CDR JSON, or CSV) in one transaction. On any error the transaction is
@@ -47,29 +51,11 @@ public sealed class CallStore : IDisposable
     public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
-        var previous = _db.Reporter;
-        _db.Reporter = reporter; // lock waits during this import are this import's to report
-        try
-        {
-            var zones = CallZoneResolver.For(_db);
-            using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
-            using var batch = new CallImportBatch(_db, path, zones);
-            using (var parser = new ParallelChunkParser<CallChunk>(() => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), cancellationToken))
-            {
-                foreach (var chunk in parser.Chunks())
-                {
-                    batch.Add(chunk);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    reporter.Progress(path, reader.BytesRead, reader.Length);
-                }
-            }
-            reporter.Progress(path, reader.Length, reader.Length);
-            return batch.Commit();
-        }
-        finally
-        {
-            _db.Reporter = previous;
-        }
+        var zones = CallZoneResolver.For(_db);
+        using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
+        using var batch = new CallImportBatch(_db, path, zones, reporter);
+        FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
+        return batch.Commit();
     }
 
     /// <summary>
@@ -83,9 +69,7 @@ public sealed class CallStore : IDisposable
         reporter ??= NullReporter.Instance;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var file = CallZoneFile.Read(path);
-        var previous = _db.Reporter;
-        _db.Reporter = reporter;
-        _db.BeginImmediate();
+        _db.BeginImmediate(reporter);
         try
         {
             _db.Execute("DELETE FROM call_zone_prefixes; DELETE FROM call_zones;");
@@ -110,17 +94,13 @@ public sealed class CallStore : IDisposable
             }
             reporter.Verbose($"Deriving the zones of the calls in '{_db.Path}' again from {file.Zones.Count:N0} zones.");
             var rezoned = Rezone(new CallZoneResolver(file.ToTable()), reporter, cancellationToken);
-            _db.Commit();
+            _db.Commit(reporter);
             return new CallZoneImportSummary(path, file.Zones.Count, file.Prefixes.Count, rezoned, clock.Elapsed, _db.Path);
         }
         catch
         {
             _db.Rollback();
             throw;
-        }
-        finally
-        {
-            _db.Reporter = previous;
         }
     }
 

@@ -8,7 +8,7 @@ namespace SupportTools.Storage;
 /// position with no boxing, and UTF-8 text binds straight from a span. Roughly ten times cheaper per row than a
 /// <c>SqliteCommand</c>, which matters at millions of rows. Runs inside whatever transaction the connection has open.
 /// Every SQLite failure comes out as a <see cref="StoreException"/>; a lock held by another process is waited for
-/// (see <see cref="StoreConnection.WhileBusy(Func{int})"/>) when the statement has not produced anything yet.
+/// (see <see cref="StoreConnection.WhileBusy(Func{int}, IOperationReporter)"/>) when the statement has not produced anything yet.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -129,7 +129,7 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>
     /// The first step of a run. The statement is reset already (every run ends with a reset), so it steps at once; only
-    /// a lock held elsewhere sends it through <see cref="StoreConnection.WhileBusy(Func{int})"/> (reset, step, until it gets the lock).
+    /// a lock held elsewhere sends it through <see cref="StoreConnection.WhileBusy(Func{int}, IOperationReporter)"/> (reset, step, until it gets the lock).
     /// One reset a row fewer in bulk loops.
     /// </summary>
     private int FirstStep()

@@ -10,7 +10,7 @@ namespace SupportTools.Storage;
 /// create a missing database atomically and bring their capability's schema up to date; readers (<see cref="OpenReader"/>)
 /// open read-only and change nothing. Both refuse a file that is not a SupportTools database without touching it, and a
 /// database from a newer module version. Every failure is a <see cref="StoreException"/>; locks held by other processes
-/// are waited for as <see cref="BusyPolicy"/> says, reported through the <see cref="Reporter"/>.
+/// are waited for as <see cref="BusyPolicy"/> says, reported to the call's reporter, else the <see cref="Reporter"/>.
 /// </summary>
 /// <remarks>
 /// A store is an SQLite file with <see cref="ApplicationId"/> in its header and <see cref="Format"/> as its
@@ -26,7 +26,7 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>The store layout version (<c>PRAGMA user_version</c>): the shape of <c>supporttools_migrations</c> itself.</summary>
     public const int Format = 1;
 
-    /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy(Func{int})"/> reports and retries.</summary>
+    /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy(Func{int}, IOperationReporter)"/> reports and retries.</summary>
     private const int AttemptMilliseconds = 100;
 
     private readonly sqlite3 _handle;
@@ -71,8 +71,11 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>The step of the opened capability the database is at (its latest when a writer opened it).</summary>
     public int Version { get; private set; }
 
-    /// <summary>Where lock waits are reported; a store sets it to each call's reporter.</summary>
-    public IOperationReporter Reporter { get; set; }
+    /// <summary>
+    /// Where lock waits are reported unless the call names its own reporter (imports pass theirs to
+    /// <see cref="BeginImmediate"/> and <see cref="Commit"/>): the reporter the connection was opened with.
+    /// </summary>
+    public IOperationReporter Reporter { get; }
 
     internal sqlite3 Handle => _handle;
 
@@ -175,21 +178,27 @@ internal sealed class StoreConnection : IDisposable
         }
     }
 
-    /// <summary>Runs SQL that returns nothing (several statements allowed), waiting out locks.</summary>
-    public void Execute(string sql)
+    /// <summary>
+    /// Runs SQL that returns nothing (several statements allowed), waiting out locks; the waits are reported to
+    /// <paramref name="reporter"/> (default: the one the connection was opened with).
+    /// </summary>
+    public void Execute(string sql, IOperationReporter? reporter = null)
     {
-        var result = WhileBusy(() => raw.sqlite3_exec(Handle, sql));
+        var result = WhileBusy(() => raw.sqlite3_exec(Handle, sql), reporter);
         if (result != raw.SQLITE_OK) throw Failure(result);
     }
 
     /// <summary>Prepares a statement.</summary>
     public SqliteStatement Prepare(string sql) => new(this, sql);
 
-    /// <summary>Starts a write transaction, taking the write lock now (so it never fails half-way for a lock).</summary>
-    public void BeginImmediate() => Execute("BEGIN IMMEDIATE");
+    /// <summary>
+    /// Starts a write transaction, taking the write lock now (so it never fails half-way for a lock): the one place an
+    /// import waits for another process, so the wait is reported to that import's <paramref name="reporter"/>.
+    /// </summary>
+    public void BeginImmediate(IOperationReporter? reporter = null) => Execute("BEGIN IMMEDIATE", reporter);
 
-    /// <summary>Commits the open transaction.</summary>
-    public void Commit() => Execute("COMMIT");
+    /// <summary>Commits the open transaction (lock waits reported to <paramref name="reporter"/>).</summary>
+    public void Commit(IOperationReporter? reporter = null) => Execute("COMMIT", reporter);
 
     /// <summary>Rolls back the open transaction, if SQLite has not already (it does after some I/O errors and a full disk).</summary>
     public void Rollback()
@@ -203,15 +212,16 @@ internal sealed class StoreConnection : IDisposable
     /// <see cref="BusyPolicy.Timeout"/> it fails with <see cref="StoreFailure.Busy"/>. Each attempt itself waits up to
     /// 100 ms inside SQLite (its busy timeout), so the loop wakes often enough to report without spinning.
     /// </summary>
-    public int WhileBusy(Func<int> attempt) => WhileBusy(attempt(), attempt);
+    public int WhileBusy(Func<int> attempt, IOperationReporter? reporter = null) => WhileBusy(attempt(), attempt, reporter);
 
-    /// <summary><see cref="WhileBusy(Func{int})"/> after a first attempt the caller made itself, which gave <paramref name="result"/>.</summary>
-    public int WhileBusy(int result, Func<int> attempt)
+    /// <summary><see cref="WhileBusy(Func{int}, IOperationReporter)"/> after a first attempt the caller made itself, which gave <paramref name="result"/>.</summary>
+    public int WhileBusy(int result, Func<int> attempt, IOperationReporter? reporter = null)
     {
         if (!IsBusy(result)) return result;
+        reporter ??= Reporter;
         var waited = Stopwatch.StartNew();
         var seconds = _busy.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-        Reporter.Verbose($"The database '{Path}' is locked by another process; waiting up to {seconds} s.");
+        reporter.Verbose($"The database '{Path}' is locked by another process; waiting up to {seconds} s.");
         var warned = false;
         while (IsBusy(result))
         {
@@ -219,7 +229,7 @@ internal sealed class StoreConnection : IDisposable
                 throw new StoreException(Path, StoreFailure.Busy, $"is locked by another process and stayed locked for {seconds} s; try again when that process is done.");
             if (!warned && waited.Elapsed >= _busy.WarnAfter)
             {
-                Reporter.Warning($"The database '{Path}' is still locked by another process after {waited.Elapsed.TotalSeconds:0} s; waiting up to {seconds} s.");
+                reporter.Warning($"The database '{Path}' is still locked by another process after {waited.Elapsed.TotalSeconds:0} s; waiting up to {seconds} s.");
                 warned = true;
             }
             Thread.Sleep(10); // some busy results come back at once (no SQLite wait): do not spin

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SupportTools.Storage;
 
 namespace SupportTools.Tickets;
 
@@ -15,7 +16,7 @@ namespace SupportTools.Tickets;
 /// <see cref="InputFormatException"/> with the file, line, byte position and field; the SHA-256 of the content is
 /// computed on the way.
 /// </summary>
-internal sealed class TicketActivityFileReader : IDisposable
+internal sealed class TicketActivityFileReader : IImportFile, IDisposable
 {
     private const int MaxDepth = 64;
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];

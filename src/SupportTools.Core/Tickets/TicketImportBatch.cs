@@ -35,7 +35,7 @@ public sealed class TicketImportBatch : IDisposable
         _db = db;
         _source = source;
         _reporter = reporter;
-        db.BeginImmediate();
+        db.BeginImmediate(reporter);
         var statements = new List<SqliteStatement>();
         try
         {
@@ -159,7 +159,7 @@ public sealed class TicketImportBatch : IDisposable
             update.Bind(10, _inserted > 0 ? (long?)_latestOffset : null);
             update.Execute();
         }
-        _db.Commit();
+        _db.Commit(_reporter);
         _committed = true;
         if (restarted > 0)
             _reporter.Warning($"{restarted:N0} tickets in {(_source is null ? "the piped activities" : $"'{_source}'")} start with new_ticket but already " +

@@ -41,10 +41,10 @@ public sealed class TicketStore : IDisposable
 
     /// <summary>
     /// Starts a transactional import of piped activities (<paramref name="source"/> is recorded, may be null); warnings
-    /// (tickets that start again) go to <paramref name="reporter"/>.
+    /// (tickets that start again) and lock waits go to <paramref name="reporter"/> (default: the one the store was opened with).
     /// </summary>
     public TicketImportBatch BeginImport(string? source, IOperationReporter? reporter = null) =>
-        new(_db, source, reporter ?? NullReporter.Instance);
+        new(_db, source, reporter ?? _db.Reporter);
 
     /// <summary>
     /// Imports a whole export file in one transaction. On any error the transaction is rolled back (the store is
@@ -53,38 +53,22 @@ public sealed class TicketStore : IDisposable
     public ImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
-        var previous = _db.Reporter;
-        _db.Reporter = reporter; // lock waits during this import are this import's to report
-        try
+        using var reader = new TicketActivityFileReader(path);
+        using var batch = BeginImport(path, reporter);
+        var window = new ExportWindowCheck();
+        // Each chunk is written in ticket and time order (ties in input order): its facts then land in neighbouring
+        // places of the table clustered by ticket instead of all over it.
+        var order = new (long TicketId, long Seconds, int Index)[ParsedChunk.Capacity];
+        long read = 0;
+        FileImportPipeline.Run(reader, () => new ParsedChunk(), chunk => chunk.Fill(reader), chunk => chunk.Clear(), chunk =>
         {
-            using var reader = new TicketActivityFileReader(path);
-            using var batch = BeginImport(path, reporter);
-            var window = new ExportWindowCheck();
-            using (var parser = new ParallelChunkParser<ParsedChunk>(() => new ParsedChunk(), chunk => chunk.Fill(reader), chunk => chunk.Clear(),
-                       cancellationToken))
-            {
-                // Each chunk is written in ticket and time order (ties in input order): its facts then land in
-                // neighbouring places of the table clustered by ticket instead of all over it.
-                var order = new (long TicketId, long Seconds, int Index)[ParsedChunk.Capacity];
-                long read = 0;
-                foreach (var chunk in parser.Chunks())
-                {
-                    Write(batch, chunk, order, read);
-                    for (var i = 0; i < chunk.Rows.Count; i++)
-                        window.Observe(read + i + 1, chunk.Rows[i].TicketId, chunk.Rows[i].PerformedAt, reader.Metadata);
-                    read += chunk.Rows.Count;
-                    cancellationToken.ThrowIfCancellationRequested();
-                    reporter.Progress(path, reader.BytesRead, reader.Length);
-                }
-            }
-            reporter.Progress(path, reader.Length, reader.Length);
-            window.Report(path, reader.Metadata, reporter);
-            return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
-        }
-        finally
-        {
-            _db.Reporter = previous;
-        }
+            Write(batch, chunk, order, read);
+            for (var i = 0; i < chunk.Rows.Count; i++)
+                window.Observe(read + i + 1, chunk.Rows[i].TicketId, chunk.Rows[i].PerformedAt, reader.Metadata);
+            read += chunk.Rows.Count;
+        }, reporter, cancellationToken);
+        window.Report(path, reader.Metadata, reporter);
+        return batch.Commit(reader.ContentHash(), reader.Metadata?.StartAt, reader.Metadata?.EndAt);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ namespace SupportTools.Calls;
 public sealed class CallImportBatch : IDisposable
 {
     private readonly StoreConnection _db;
+    private readonly IOperationReporter _reporter; // this import's: lock waits at its start and commit are its own
     private readonly string? _source;
     private readonly long _importId;
     private readonly SqliteStatement _insert, _storedId, _interaction;
@@ -27,12 +28,13 @@ public sealed class CallImportBatch : IDisposable
     private long _records, _inserted, _withDirection;
     private bool _committed, _linkBound;
 
-    internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones)
+    internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones, IOperationReporter reporter)
     {
         _db = db;
         _source = source;
+        _reporter = reporter;
         Zones = zones;
-        db.BeginImmediate();
+        db.BeginImmediate(reporter);
         var statements = new List<SqliteStatement>();
         try
         {
@@ -238,7 +240,7 @@ public sealed class CallImportBatch : IDisposable
             update.Bind(4, _importId);
             update.Execute();
         }
-        _db.Commit();
+        _db.Commit(_reporter);
         _committed = true;
         return new CallImportSummary(_source, _records, _inserted, duplicates, _elapsed.Elapsed, _db.Path, _withDirection);
     }

@@ -1,3 +1,4 @@
+using SupportTools.Storage;
 
 namespace SupportTools.Calls;
 
@@ -7,7 +8,7 @@ namespace SupportTools.Calls;
 /// first <c>[</c> or <c>{</c> is JSON). Every malformed input is an <see cref="InputFormatException"/> naming the
 /// file, line, record and field.
 /// </summary>
-internal abstract class CallRecordFileReader : IDisposable
+internal abstract class CallRecordFileReader : IImportFile, IDisposable
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
