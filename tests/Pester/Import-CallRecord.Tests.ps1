@@ -125,4 +125,18 @@ Describe 'Import-CallRecord' {
         $warned.Count | Should -Be 1
         "$($warned[0])" | Should -BeLike '*nodirection.jsonl*direction*'
     }
+
+    It 'refuses a piped record at the calendar''s end, and reads never fail' {
+        $db = Join-Path $TestDrive 'ends.db'
+        $none = [NullString]::Value
+        $records = @(
+            [SupportTools.Calls.CallRecord]::new('ok', [datetimeoffset] '2016-03-04T08:00:00Z', 'inbound', 5, 5, 0, $none, $none, $none, $none, $false, $null, $null)
+            [SupportTools.Calls.CallRecord]::new('end', [datetimeoffset]::MaxValue, 'inbound', 5, 5, 0, $none, $none, $none, $none, $false, $null, $null)
+        )
+        $summary = $records | Import-CallRecord -Database $db -ErrorVariable problems -ErrorAction SilentlyContinue
+        $summary.Inserted | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInputObject,*'
+        $problems[0].Exception.Message | Should -Match "record 2, field 'call_time'"
+        (Get-CallRecord -Database $db -TimeZone Pacific/Kiritimati).CallId | Should -Be 'ok'
+    }
 }

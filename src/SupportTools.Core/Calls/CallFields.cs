@@ -5,7 +5,8 @@ namespace SupportTools.Calls;
 /// <summary>
 /// The CDR field names (Kazoo's, snake_case) and how file headers and keys map to them. Besides the module's own names,
 /// the names of Kazoo's crossbar listing are read (its columns, as <c>cb_cdrs.erl</c>'s <c>?COLUMNS</c> lists them in
-/// 2600hz/kazoo, applications/crossbar/src/modules/cb_cdrs.erl: <c>direction</c>, <c>unix_timestamp</c>,
+/// 2600hz/kazoo, applications/crossbar/src/modules/cb_cdrs.erl, and core/kazoo_documents/src/kzd_cdrs.hrl from Kazoo
+/// 4.3 on, which the CSV export uses too: <c>direction</c>, <c>unix_timestamp</c>,
 /// <c>datetime</c>, <c>dialed_number</c>, <c>calling_from</c>, <c>bridge_id</c>, <c>interaction_id</c>, and the
 /// listing-only <c>iso_8601</c>, <c>iso_8601_combined</c>, <c>rfc_1036</c>); the others (<c>rate</c>, <c>cost</c>,
 /// <c>to</c>, <c>from</c>…) are skipped.
@@ -35,12 +36,22 @@ internal static class CallFields
         ("bridge_id"u8.ToArray(), CallField.BridgeId),
     ];
 
-    private static readonly (byte[] Utf8, CallField Field)[] Utf8Names = [.. Names.Select(n => (Encoding.UTF8.GetBytes(n.Name), n.Field))];
+    /// <summary>The names by their UTF-8 length: a key is compared with the few names of its length only (Kazoo documents have dozens of keys).</summary>
+    private static readonly (byte[] Utf8, CallField Field)[][] Utf8NamesByLength = ByLength();
+
+    private static (byte[] Utf8, CallField Field)[][] ByLength()
+    {
+        var names = Names.Select(n => (Utf8: Encoding.UTF8.GetBytes(n.Name), n.Field)).ToList();
+        var byLength = new (byte[], CallField)[names.Max(n => n.Utf8.Length) + 1][];
+        for (var length = 0; length < byLength.Length; length++) byLength[length] = [.. names.Where(n => n.Utf8.Length == length)];
+        return byLength;
+    }
 
     /// <summary>The field a JSON key names exactly (Kazoo's snake_case), or <see cref="CallField.None"/>.</summary>
     public static CallField OfKey(ReadOnlySpan<byte> key)
     {
-        foreach (var (name, field) in Utf8Names)
+        if (key.Length >= Utf8NamesByLength.Length) return CallField.None;
+        foreach (var (name, field) in Utf8NamesByLength[key.Length])
             if (key.SequenceEqual(name)) return field;
         return CallField.None;
     }

@@ -11,20 +11,21 @@ namespace SupportTools.Calls;
 /// <c>call_id</c> is already stored at the same <c>call_time</c> (to the second), or came earlier in the same input,
 /// is counted as a duplicate, not inserted: a CDR's time never changes, so re-imported files, overlapping exports and
 /// CSV round trips add nothing.
-/// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). Files and records added
-/// through <see cref="Add(CallRecord)"/> both come through here.
+/// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). A new leg that links to a call
+/// (see <see cref="CallLink"/>) updates that call's row in <c>call_interactions</c> (see <see cref="CallSchema"/>); a
+/// duplicate changes nothing. Files and records added through <see cref="Add(CallRecord)"/> both come through here.
 /// </summary>
 public sealed class CallImportBatch : IDisposable
 {
     private readonly StoreConnection _db;
     private readonly string? _source;
     private readonly long _importId;
-    private readonly SqliteStatement _insert, _storedId;
+    private readonly SqliteStatement _insert, _storedId, _interaction;
     private readonly HashSet<long> _usedZones = [];
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private byte[] _scratch = PinnedBytes.Allocate(256); // pinned, as a chunk's text: see Add(in CallRow, …)
     private long _records, _inserted, _withDirection;
-    private bool _committed;
+    private bool _committed, _linkBound;
 
     internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones)
     {
@@ -55,6 +56,19 @@ public sealed class CallImportBatch : IDisposable
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                 """);
             _storedId = Prepare("SELECT call_id FROM call_records WHERE call_time = ?1 AND call_key = ?2");
+            // A new linked leg updates its call: the A-leg is the one that started first (inbound first at the same second).
+            _interaction = Prepare("""
+                INSERT INTO call_interactions (interaction_key, call_time, a_leg_order, a_leg, call_end, billing_seconds, unanswered, legs)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
+                ON CONFLICT (interaction_key) DO UPDATE SET
+                    a_leg = CASE WHEN excluded.a_leg_order < a_leg_order THEN excluded.a_leg ELSE a_leg END,
+                    a_leg_order = min(a_leg_order, excluded.a_leg_order),
+                    call_time = min(call_time, excluded.call_time),
+                    call_end = max(call_end, excluded.call_end),
+                    billing_seconds = max(billing_seconds, excluded.billing_seconds),
+                    unanswered = min(unanswered, excluded.unanswered),
+                    legs = legs + 1
+                """);
         }
         catch
         {
@@ -155,15 +169,18 @@ public sealed class CallImportBatch : IDisposable
         BindText(13, row.CallerIdName, text);
         insert.BindPinnedUtf8(14, callId);
         insert.Bind(15, row.ZonesGiven);
-        if (row.InteractionId.IsNull)
-        {
-            insert.Bind(16, (string?)null);
-            insert.Bind(17, (string?)null);
-        }
-        else
+        if (!row.InteractionId.IsNull)
         {
             insert.Bind(16, row.InteractionKey);
             insert.BindPinnedUtf8(17, row.InteractionId.In(text));
+            _linkBound = true;
+        }
+        else if (_linkBound)
+        {
+            // Bindings outlive a statement's reset: clear the last linked leg's only when one was bound (most legs link nothing).
+            insert.Bind(16, (string?)null);
+            insert.Bind(17, (string?)null);
+            _linkBound = false;
         }
         for (var key = row.Key; ; key++)
         {
@@ -173,8 +190,23 @@ public sealed class CallImportBatch : IDisposable
             if (IsStored(row.CallTime, key, callId)) return;
         }
         _inserted++;
+        if (!row.InteractionId.IsNull) Link(row, _insert.LastInsertRowId);
         if (row.CallerZoneId is { } caller) _usedZones.Add(caller);
         if (row.CalleeZoneId is { } callee) _usedZones.Add(callee);
+    }
+
+    /// <summary>Counts a new linked leg (stored at <paramref name="rowid"/>) into its call.</summary>
+    private void Link(in CallRow row, long rowid)
+    {
+        var interaction = _interaction;
+        interaction.Bind(1, row.InteractionKey);
+        interaction.Bind(2, row.CallTime);
+        interaction.Bind(3, row.CallTime * 2 + (row.Direction == "inbound" ? 0 : 1));
+        interaction.Bind(4, rowid);
+        interaction.Bind(5, row.CallTime + row.DurationSeconds);
+        interaction.Bind(6, row.BillingSeconds);
+        interaction.Bind(7, row.Unanswered ? 1 : 0);
+        interaction.Execute();
     }
 
     private void BindText(int index, TextSlice slice, ReadOnlySpan<byte> text)
@@ -241,6 +273,7 @@ public sealed class CallImportBatch : IDisposable
     {
         _insert.Dispose();
         _storedId.Dispose();
+        _interaction.Dispose();
         if (_committed) return;
         try
         {

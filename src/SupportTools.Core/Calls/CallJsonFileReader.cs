@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace SupportTools.Calls;
@@ -8,7 +7,8 @@ namespace SupportTools.Calls;
 /// shippers write them; an object may also span lines), or a saved crossbar response: an envelope
 /// (<c>{"page_size":…,"next_start_key":…,"data":[…],"status":"success",…}</c>, as <c>cb_cdrs</c> answers
 /// <c>GET /v2/accounts/{id}/cdrs</c>) whose <c>data</c> array holds the CDRs (or whose <c>data</c> is one CDR, as for
-/// <c>/cdrs/{id}</c>). Arrays may hold arrays of legs (a grouped response: the legs of each interaction together). An
+/// <c>/cdrs/{id}</c>). A grouped response's legs are read too: arrays of legs in the array, or <c>data</c> as an object
+/// of legs by interaction (<c>{"&lt;interaction&gt;":[…],…}</c>). An
 /// object that is neither a CDR nor such an envelope is an error that lists the keys it has. Each object is found whole in a refilled buffer (a scan for
 /// its closing brace that skips strings), then read with a <see cref="Utf8JsonReader"/> that sees exactly that object;
 /// keys other than the CDR fields (Kazoo writes dozens, and nested objects) are skipped. The buffer grows only for an
@@ -27,10 +27,12 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
     private int _depth;             // arrays open around the current position (2 inside a group of legs)
     private bool _inEnvelope;       // the arrays are a crossbar response's data: its other members follow them
 
-    private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, EnvelopeObject, EnvelopeRest, Trailing, Done }
+    private bool _inGroups;         // the arrays are the values of an object of groups (data: {"<interaction>": [legs]})
+
+    private enum State { Start, ArrayFirst, ArrayAfterValue, ArrayNext, Lines, EnvelopeObject, GroupFirst, GroupNext, GroupAfterValue, EnvelopeRest, Trailing, Done }
 
     /// <summary>What the file's first object is (see <see cref="Classify"/>).</summary>
-    private enum FirstObject { Cdr, DataArray, DataObject, NeedMore }
+    private enum FirstObject { Cdr, DataArray, DataObject, DataGroups, NeedMore }
 
     /// <inheritdoc cref="CallRecordFileReader(string, Stream, CallZoneResolver)"/>
     public CallJsonFileReader(string path, Stream stream, CallZoneResolver zones) : base(path, stream, zones) =>
@@ -87,9 +89,32 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
                     Advance(dataAt);
                     _inEnvelope = true;
                     _depth = kind == FirstObject.DataArray ? 1 : 0;
-                    _state = kind == FirstObject.DataArray ? State.ArrayFirst : State.EnvelopeObject;
+                    _state = kind switch { FirstObject.DataArray => State.ArrayFirst, FirstObject.DataGroups => State.GroupFirst, _ => State.EnvelopeObject };
                     continue;
-                case State.ArrayFirst or State.ArrayNext when c == '[' && _depth == 1:
+                case State.GroupFirst or State.GroupAfterValue when c == '}':
+                    Advance(1);
+                    _state = State.EnvelopeRest;
+                    continue;
+                case State.GroupAfterValue when c == ',':
+                    Advance(1);
+                    _state = State.GroupNext;
+                    continue;
+                case State.GroupFirst or State.GroupNext when c == '"':
+                    // "<interaction id>": [ legs ]
+                    var key = GroupKeyLength(_buffer.AsSpan(_start, _end - _start));
+                    if (key < 0) throw At($"expected a group of legs (\"<interaction>\": [ … ]) in the response's data, found {Found()}");
+                    if (key == 0)
+                    {
+                        if (_endOfFile) throw At("the file ends inside the crossbar response (truncated?)");
+                        Refill();
+                        continue;
+                    }
+                    Advance(key);
+                    _inGroups = true;
+                    _depth = 1;
+                    _state = State.ArrayFirst;
+                    continue;
+                case State.ArrayFirst or State.ArrayNext when c == '[' && _depth == 1 && !_inGroups:
                     Advance(1); // a group of legs (a grouped response)
                     _depth = 2;
                     _state = State.ArrayFirst;
@@ -97,7 +122,7 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
                 case State.ArrayFirst when c == ']':
                 case State.ArrayAfterValue when c == ']':
                     Advance(1);
-                    _state = --_depth > 0 ? State.ArrayAfterValue : _inEnvelope ? State.EnvelopeRest : State.Trailing;
+                    _state = --_depth > 0 ? State.ArrayAfterValue : _inGroups ? State.GroupAfterValue : _inEnvelope ? State.EnvelopeRest : State.Trailing;
                     continue;
                 case State.ArrayAfterValue when c == ',':
                     Advance(1);
@@ -130,6 +155,7 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
                     throw At(_state switch
                     {
                         State.ArrayAfterValue => $"expected ',' or ']' after a record, found {Found()}",
+                        State.GroupFirst or State.GroupNext or State.GroupAfterValue => $"expected a group of legs (\"<interaction>\": [ … ]) or '}}' in the response's data, found {Found()}",
                         State.Trailing => $"expected nothing after the {(_inEnvelope ? "response's closing '}'" : "array's closing ']'")}, found {Found()}",
                         State.Lines => $"expected a CDR object ('{{'), one per line, found {Found()}",
                         _ => $"expected a CDR object ('{{'), found {Found()}",
@@ -175,6 +201,21 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         var innerKey = reader.GetString() ?? "";
+                        if (inner.Count == 0)
+                        {
+                            if (!reader.Read()) return Incomplete(final);
+                            if (reader.TokenType == JsonTokenType.StartArray)
+                            {
+                                dataAt++; // inside the object: data is {"<interaction>": [legs], …}
+                                return FirstObject.DataGroups;
+                            }
+                            if (CallFields.OfKey(System.Text.Encoding.UTF8.GetBytes(innerKey)) is not CallField.None and not CallField.CustomChannelVars)
+                                return FirstObject.DataObject;
+                            inner.Add(innerKey);
+                            if (innerKey == "message" && reader.TokenType == JsonTokenType.String) message ??= reader.GetString();
+                            if (!reader.TrySkip()) return Incomplete(final);
+                            continue;
+                        }
                         if (CallFields.OfKey(System.Text.Encoding.UTF8.GetBytes(innerKey)) is not CallField.None and not CallField.CustomChannelVars)
                             return FirstObject.DataObject;
                         if (inner.Count < 6) inner.Add(innerKey);
@@ -205,13 +246,42 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
                  $"found the keys {string.Join(", ", keys)}{(data is null ? "" : $" (data is {data})")}{(message is null ? "" : $"; its message: '{message}'")}");
     }
 
+    /// <summary>
+    /// Bytes of a group's <c>"key": [</c> at the start of <paramref name="text"/> (up to and including the bracket); 0
+    /// when it is not all buffered, -1 when the text is not that.
+    /// </summary>
+    private static int GroupKeyLength(ReadOnlySpan<byte> text)
+    {
+        var i = 1;
+        while (true)
+        {
+            var end = text[i..].IndexOfAny("\"\\"u8);
+            if (end < 0) return 0;
+            i += end;
+            if (text[i] == '"') break;
+            i += 2;
+            if (i >= text.Length) return 0;
+        }
+        i++;
+        var colon = text[i..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (colon < 0) return 0;
+        i += colon;
+        if (text[i] != ':') return -1;
+        i++;
+        var bracket = text[i..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (bracket < 0) return 0;
+        i += bracket;
+        return text[i] == '[' ? i + 1 : -1;
+    }
+
     private FirstObject Incomplete(bool final) => final ? throw At("the file ends inside its first object (truncated?)") : FirstObject.NeedMore;
 
     /// <summary>The end of the file: fine unless an array (or a crossbar response) is still open.</summary>
     private bool End()
     {
         if (_state is State.ArrayFirst or State.ArrayAfterValue or State.ArrayNext) throw At("the file ends before the array's closing ']' (truncated?)");
-        if (_state is State.EnvelopeObject or State.EnvelopeRest) throw At("the file ends inside the crossbar response (truncated?)");
+        if (_state is State.EnvelopeObject or State.EnvelopeRest or State.GroupFirst or State.GroupNext or State.GroupAfterValue)
+            throw At("the file ends inside the crossbar response (truncated?)");
         _state = State.Done;
         return false;
     }
@@ -266,11 +336,6 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         {
             throw new InputFormatException($"the record is not valid JSON ({exception.Message})", Path, _line + (exception.LineNumber ?? 0),
                 record: Records, inner: exception);
-        }
-        catch (CallFieldException exception) when (Records == 1 && json.IndexOf("\"activities_data\""u8) >= 0)
-        {
-            throw new InputFormatException("the file is a ticket-activity export, not call records; import it with Import-TicketActivity", Path, _line,
-                inner: exception);
         }
         catch (CallFieldException exception)
         {

@@ -80,7 +80,7 @@ internal sealed class CallRecordWriter : IDisposable
 
     private void WriteCsv(CallRecord call)
     {
-        var line = string.Join(',', Csv(call.CallId), call.CallTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        var line = string.Join(',', Csv(call.CallId), call.CallTime.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
             Csv(call.CallDirection), call.DurationSeconds.ToString(CultureInfo.InvariantCulture), call.BillingSeconds.ToString(CultureInfo.InvariantCulture),
             call.RingingSeconds.ToString(CultureInfo.InvariantCulture), Csv(call.CallerIdNumber), Csv(call.CallerIdName), Csv(call.CalleeIdNumber),
             Csv(call.HangupCause), call.Unanswered ? "true" : "false");

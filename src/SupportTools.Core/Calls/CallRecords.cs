@@ -17,18 +17,31 @@ public static class CallRecords
         CancellationToken cancellationToken = default, bool legs = false)
     {
         reporter ??= NullReporter.Instance;
-        using var row = store.Connection.Prepare($"""
+        var statements = CallSource.Of(store.Connection, legs, forRecords: true).Select(source => store.Connection.Prepare($"""
             SELECT {CallSource.RecordColumns}
-            FROM {CallSource.Of(store.Connection, legs, forRecords: true)} WHERE {filter.Where} ORDER BY call_time
-            """);
-        CallQuerySql.Bind(row, filter);
+            FROM {source} WHERE {filter.Where} ORDER BY call_time
+            """)).ToList();
+        try
+        {
+            foreach (var statement in statements) CallQuerySql.Bind(statement, filter);
+            foreach (var record in Records(new CallRowMerge(statements), zone, reporter, cancellationToken)) yield return record;
+        }
+        finally
+        {
+            foreach (var statement in statements) statement.Dispose();
+        }
+    }
+
+    private static IEnumerable<CallRecord> Records(CallRowMerge rows, CallTimeZone zone, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
         var offsets = new CallZoneOffsets(zone.Zone);
         long read = 0;
-        while (row.Read())
+        while (rows.Read())
         {
+            var row = rows.Current;
             string? Text(int column) => row.IsNull(column) ? null : row.GetString(column);
             long? Integer(int column) => row.IsNull(column) ? null : row.GetInt64(column);
-            yield return new CallRecord(row.GetString(0), offsets.ToDateTimeOffset(row.GetInt64(1)), Text(2), row.GetInt64(3), row.GetInt64(4),
+            yield return new CallRecord(row.GetString(1), offsets.ToDateTimeOffset(row.GetInt64(0)), Text(2), row.GetInt64(3), row.GetInt64(4),
                 row.GetInt64(5), Text(6), Text(7), Text(8), Text(9), row.GetInt64(10) != 0, Integer(11), Integer(12), Text(13), (int)row.GetInt64(14));
             if (++read % ProgressEvery == 0)
             {

@@ -21,8 +21,10 @@ namespace SupportTools.Calls;
 /// </list>
 /// Rows are legs, as Kazoo writes CDRs; step 2 links them into calls: <c>interaction_id</c> names the call a leg
 /// belongs to (see <see cref="CallLink"/>; NULL for a leg that links nothing, a call by itself) and
-/// <c>interaction_key</c> is its <see cref="CallKey"/>, indexed only where set, so unlinked legs cost nothing more to
-/// import. <see cref="CallSource"/> turns legs into calls at query time.
+/// <c>interaction_key</c> is its <see cref="CallKey"/>. <c>call_interactions</c> holds one row per call of linked legs,
+/// kept up to date as each new leg is inserted (its A-leg, start, end, billing, answered, legs), indexed by start, so
+/// reading calls is as fast as reading legs; unlinked legs cost nothing more to import. <see cref="CallSource"/> reads
+/// the calls from both.
 /// </summary>
 internal static class CallSchema
 {
@@ -65,7 +67,16 @@ internal static class CallSchema
         new(2, "call legs linked into calls", """
             ALTER TABLE call_records ADD COLUMN interaction_key INTEGER; -- CallKey of interaction_id; NULL: the leg links nothing
             ALTER TABLE call_records ADD COLUMN interaction_id TEXT;     -- the call (Kazoo interaction) the leg belongs to
-            CREATE INDEX call_records_interaction ON call_records (interaction_key, call_time) WHERE interaction_key IS NOT NULL;
+            CREATE TABLE call_interactions (           -- a rowid table appended in import order, so reads in time order step through it
+                interaction_key INTEGER NOT NULL UNIQUE, -- the legs' interaction_key
+                call_time INTEGER NOT NULL,          -- the call's start: its A-leg's (the leg that started first)
+                a_leg_order INTEGER NOT NULL,        -- call_time * 2 + (0 for an inbound leg, 1 otherwise): the smallest is the A-leg
+                a_leg INTEGER NOT NULL,              -- call_records.rowid of the A-leg
+                call_end INTEGER NOT NULL,           -- the last leg's end (call_time + duration_seconds)
+                billing_seconds INTEGER NOT NULL,    -- the most any leg billed
+                unanswered INTEGER NOT NULL,         -- 1 only when every leg was unanswered
+                legs INTEGER NOT NULL);
+            CREATE INDEX call_interactions_time ON call_interactions (call_time);
             """),
     ]);
 

@@ -23,61 +23,65 @@ internal static class CallSource
     /// <summary>The condition on the stored times every read applies (the time index serves it).</summary>
     public const string Readable = "call_time BETWEEN 0 AND 253370764799";
 
-    /// <summary>The columns both relations have, in the order the record reader wants them.</summary>
+    /// <summary>The columns every relation has, in the order the record reader wants them (the time first, as <see cref="CallRowMerge"/> needs).</summary>
     public const string RecordColumns = """
-        call_id, call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, caller_id_number,
+        call_time, call_id, call_direction, duration_seconds, billing_seconds, ringing_seconds, caller_id_number,
         caller_id_name, callee_id_number, hangup_cause, unanswered, caller_zone_id, callee_zone_id, interaction_id, legs
         """;
 
-    private const string Calls = """
+    /// <summary>The legs that link nothing: each a call.</summary>
+    private const string Unlinked = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, interaction_id, 1 AS legs
-         FROM call_records WHERE interaction_key IS NULL AND call_time BETWEEN 0 AND 253370764799
-         UNION ALL
-         SELECT call_time, call_direction, call_end - call_time, call_billing, ringing_seconds, call_unanswered, caller_zone_id,
-                callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, interaction_id, call_legs
-         FROM (SELECT *, row_number() OVER (PARTITION BY interaction_key ORDER BY call_time, call_direction IS NOT 'inbound', call_key) AS leg_order,
-                      max(call_time + duration_seconds) OVER interaction AS call_end, max(billing_seconds) OVER interaction AS call_billing,
-                      min(unanswered) OVER interaction AS call_unanswered, count(*) OVER interaction AS call_legs
-               FROM call_records WHERE interaction_key IS NOT NULL AND call_time BETWEEN 0 AND 253370764799
-               WINDOW interaction AS (PARTITION BY interaction_key))
-         WHERE leg_order = 1)
+         FROM call_records WHERE interaction_key IS NULL AND {Readable})
+        """;
+
+    /// <summary>The calls of linked legs: their A-leg's facts with the call's own.</summary>
+    private const string Interactions = $"""
+        (SELECT i.call_time AS call_time, a.call_direction AS call_direction, i.call_end - i.call_time AS duration_seconds,
+                i.billing_seconds AS billing_seconds, a.ringing_seconds AS ringing_seconds, i.unanswered AS unanswered,
+                a.caller_zone_id AS caller_zone_id, a.callee_zone_id AS callee_zone_id, a.hangup_cause AS hangup_cause,
+                a.caller_id_number AS caller_id_number, a.callee_id_number AS callee_id_number, a.caller_id_name AS caller_id_name,
+                a.call_id AS call_id, a.interaction_id AS interaction_id, i.legs AS legs
+         FROM call_interactions i JOIN call_records a ON a.rowid = i.a_leg
+         WHERE i.{Readable})
         """;
 
     private const string Table = $"(SELECT * FROM call_records WHERE {Readable})";
 
-    private const string Legs = """
+    private const string Legs = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, interaction_id, 1 AS legs
-         FROM call_records WHERE call_time BETWEEN 0 AND 253370764799)
+         FROM call_records WHERE {Readable})
         """;
 
     /// <summary>The legs of a store made before legs were linked (no interaction columns): each a call.</summary>
-    private const string OldLegs = """
+    private const string OldLegs = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
                 callee_zone_id, hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, NULL AS interaction_id, 1 AS legs
-         FROM call_records WHERE call_time BETWEEN 0 AND 253370764799)
+         FROM call_records WHERE {Readable})
         """;
 
     /// <summary>
-    /// The relation to read from <paramref name="db"/>: the calls, or the legs when <paramref name="legs"/>; the table
-    /// itself when the two are the same (a relation for columns the table does not have is only for the records).
-    /// <see cref="IsTable"/> tells which.
+    /// The relations to read from <paramref name="db"/>, each read in time order through its own index (merge them with
+    /// <see cref="CallRowMerge"/>): the calls (unlinked legs, and the calls of linked legs), or the legs when
+    /// <paramref name="legs"/>; the table alone when the two are the same (a relation with the columns the table lacks
+    /// is only for the records).
     /// </summary>
-    public static string Of(StoreConnection db, bool legs, bool forRecords = false)
+    public static IReadOnlyList<string> Of(StoreConnection db, bool legs, bool forRecords = false)
     {
-        if (db.Version < CallSchema.LinkedLegsVersion) return forRecords ? OldLegs : Table;
-        if (legs || !HasLinkedLegs(db)) return forRecords ? Legs : Table;
-        return Calls;
+        if (db.Version < CallSchema.LinkedLegsVersion) return [forRecords ? OldLegs : Table];
+        if (legs || !HasLinkedLegs(db)) return [forRecords ? Legs : Table];
+        return [Unlinked, Interactions];
     }
 
-    /// <summary>Whether <paramref name="source"/> (from <see cref="Of"/>) is the leg table as it stands, each leg a call.</summary>
-    public static bool IsTable(string source) => ReferenceEquals(source, Table);
+    /// <summary>Whether <paramref name="sources"/> (from <see cref="Of"/>) is the leg table as it stands, each leg a call.</summary>
+    public static bool IsTable(IReadOnlyList<string> sources) => sources.Count == 1 && ReferenceEquals(sources[0], Table);
 
-    /// <summary>Whether any stored leg links to a call (the partial index answers at once).</summary>
+    /// <summary>Whether any stored leg links to a call.</summary>
     public static bool HasLinkedLegs(StoreConnection db)
     {
-        using var statement = db.Prepare("SELECT 1 FROM call_records WHERE interaction_key IS NOT NULL LIMIT 1");
+        using var statement = db.Prepare("SELECT 1 FROM call_interactions LIMIT 1");
         var any = statement.Read();
         while (statement.Read()) { }
         return any;

@@ -111,18 +111,36 @@ public static class CallStatistics
         var groupColumn = groupBy == "call_direction" ? ", call_direction" : "";
         var next = query.Filter.Parameters.Count;
         var bounds = (range.From is null ? "" : $" AND call_time >= ?{++next}") + (range.To is null ? "" : $" AND call_time < ?{++next}");
-        using var statement = store.Connection.Prepare(
-            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM {CallSource.Of(store.Connection, query.Legs)} WHERE ({query.Filter.Where}){bounds} ORDER BY call_time");
-        CallQuerySql.Bind(statement, query.Filter);
-        next = query.Filter.Parameters.Count;
-        if (range.From is { } from) statement.Bind(++next, from);
-        if (range.To is { } to) statement.Bind(++next, to);
+        var statements = CallSource.Of(store.Connection, query.Legs).Select(source => store.Connection.Prepare(
+            $"SELECT call_time, duration_seconds, unanswered{groupColumn} FROM {source} WHERE ({query.Filter.Where}){bounds} ORDER BY call_time")).ToList();
+        try
+        {
+            foreach (var statement in statements)
+            {
+                CallQuerySql.Bind(statement, query.Filter);
+                next = query.Filter.Parameters.Count;
+                if (range.From is { } from) statement.Bind(++next, from);
+                if (range.To is { } to) statement.Bind(++next, to);
+            }
+            foreach (var row in ScanRows(new CallRowMerge(statements), query, groupBy, reporter, read, cancellationToken)) yield return row;
+        }
+        finally
+        {
+            foreach (var statement in statements) statement.Dispose();
+        }
+    }
+
+    /// <summary>The rows of one part, bucketed as they come in time order.</summary>
+    private static IEnumerable<CallStatistic> ScanRows(CallRowMerge rows, CallStatisticQuery query, string? groupBy, IOperationReporter? reporter,
+        long[] read, CancellationToken cancellationToken)
+    {
         var buckets = new CallBuckets(query.Period, query.Zone.Zone);
         var groups = new CallGroups(groupBy);
         long count = 0, open = long.MinValue;
         var openOffset = 0;
-        while (statement.Read())
+        while (rows.Read())
         {
+            var statement = rows.Current;
             var time = statement.GetInt64(0);
             var start = buckets.BucketOf(time, out var offset);
             // A later call never belongs to an earlier bucket (see CallBuckets); keep it in the open one if a zone's

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SQLitePCL;
 using SupportTools.Storage;
 
@@ -213,13 +212,11 @@ public sealed class CallStore : IDisposable
     /// </summary>
     private List<CallZone> UsedZones(bool legs)
     {
-        var source = CallSource.Of(_db, legs);
-        using var zones = _db.Prepare(CallSource.IsTable(source)
+        var sources = CallSource.Of(_db, legs);
+        var zoneIds = string.Join(" UNION ", sources.Select(source => $"SELECT caller_zone_id FROM {source} UNION SELECT callee_zone_id FROM {source}"));
+        using var zones = _db.Prepare(CallSource.IsTable(sources)
             ? "SELECT zone_id, country, region FROM call_zones WHERE used = 1"
-            : $"""
-              SELECT zone_id, country, region FROM call_zones WHERE zone_id IN
-                  (SELECT caller_zone_id FROM {source} UNION SELECT callee_zone_id FROM {source})
-              """);
+            : $"SELECT zone_id, country, region FROM call_zones WHERE zone_id IN ({zoneIds})");
         var list = new List<CallZone>();
         while (zones.Read()) list.Add(new CallZone(zones.GetInt64(0), zones.GetString(1), zones.GetString(2)));
         return list;

@@ -24,6 +24,7 @@ public sealed class GetCallCountryCommand : StoreCmdlet
     /// <inheritdoc />
     protected override void OnEnd()
     {
+        CallQueryInput.Counting(this, Leg);
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
         foreach (var country in store.GetCountries(Leg)) WriteObject(country);
     }

@@ -35,6 +35,7 @@ public sealed class GetCallRecordCommand : StoreCmdlet
     protected override void OnEnd()
     {
         var zone = CallQueryInput.Zone(this, TimeZone);
+        CallQueryInput.Counting(this, Leg);
         var filter = CallQueryInput.Filter(this, Filter, zone);
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
         var progress = new CmdletReporter(this, "Reading call records", "records");

@@ -33,7 +33,11 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     protected override string? DatabaseArgument => Database;
 
     /// <inheritdoc />
-    protected override void OnBegin() => _store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+    protected override void OnBegin()
+    {
+        CallQueryInput.Counting(this, Leg);
+        _store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+    }
 
     /// <inheritdoc />
     protected override void OnRecord()

@@ -48,6 +48,7 @@ public sealed class GetCallStatisticCommand : StoreCmdlet
     protected override void OnEnd()
     {
         var zone = CallQueryInput.Zone(this, TimeZone);
+        CallQueryInput.Counting(this, Leg);
         var query = new CallStatisticQuery(Period, zone, CallQueryInput.Filter(this, Filter, zone), GroupBy, IncludeEmpty, Leg);
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
         var progress = new CmdletReporter(this, "Computing call statistics", "calls");

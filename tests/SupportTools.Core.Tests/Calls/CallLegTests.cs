@@ -102,7 +102,7 @@ public sealed class CallLegTests : IDisposable
         using (var store = CallStore.Open(old)) { }
         // Back to step 1 as the previous module left stores: its columns, its index, its migration record.
         Sql.Execute(old, """
-            DROP INDEX call_records_interaction;
+            DROP TABLE call_interactions;
             ALTER TABLE call_records DROP COLUMN interaction_id;
             ALTER TABLE call_records DROP COLUMN interaction_key;
             DELETE FROM supporttools_migrations WHERE capability = 'calls' AND version = 2;
@@ -138,5 +138,23 @@ public sealed class CallLegTests : IDisposable
         var auckland = CallTimeZone.Resolve("Pacific/Kiritimati"); // +14:00: the zone furthest ahead
         Assert.Equal(2, CallRecords.Read(store, CallFilter.None, auckland).Count());
         Assert.NotEmpty(CallStatistics.Compute(store, new CallStatisticQuery(CallPeriod.Monthly, auckland, CallFilter.None)).ToList());
+    }
+
+    [Fact]
+    public void Legs_of_one_call_in_different_files_join_it_once_whatever_the_order()
+    {
+        var db = _files.PathOf("split.db");
+        const string b = """{"call_id":"y-b","call_direction":"outbound","timestamp":63624297665,"duration_seconds":"60","billing_seconds":"55","interaction_id":"i-y"}""";
+        const string a = """{"call_id":"y-a","call_direction":"inbound","timestamp":63624297665,"duration_seconds":"65","billing_seconds":"0","interaction_id":"i-y","caller_id_number":"+6434181234"}""";
+        using (var store = CallStore.Open(db))
+        {
+            store.ImportFile(_files.Write("b.jsonl", b + "\n")); // the B-leg first: the call is its until the A-leg comes
+            store.ImportFile(_files.Write("a.jsonl", a + "\n"));
+            Assert.Equal(0L, store.ImportFile(_files.Write("again.jsonl", a + "\n" + b + "\n")).Inserted); // again: counted once
+        }
+        using var reader = CallStore.OpenReadOnly(db);
+        var call = Assert.Single(CallRecords.Read(reader, CallFilter.None, CallTimeZone.Resolve(null)));
+        Assert.Equal(("y-a", "inbound", "+6434181234", 2, 65L, 55L, false),
+            (call.CallId, call.CallDirection, call.CallerIdNumber, call.Legs, call.DurationSeconds, call.BillingSeconds, call.Unanswered));
     }
 }

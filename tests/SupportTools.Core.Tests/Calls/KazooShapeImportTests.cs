@@ -54,6 +54,17 @@ public sealed class KazooShapeImportTests : IDisposable
     }
 
     [Fact]
+    public void A_response_whose_data_holds_the_legs_by_interaction_imports_them()
+    {
+        var a3 = KazooShapes.RawALeg.Replace("a-leg-1", "a-leg-3").Replace("b-leg-1", "b-leg-3");
+        var byInteraction = $$"""{"page_size":2,"data":{"{{KazooShapes.Interaction}}":[{{KazooShapes.RawALeg}},{{KazooShapes.RawBLeg}}], "63624297700-00000003" : [{{a3}}]},"status":"success"}""";
+        var summary = Import("by-interaction.json", byInteraction);
+        Assert.Equal((3L, 3L), (summary.Records, summary.Inserted));
+        var error = Rejected("bad-group.json", """{"data":{"i1":[],"i2":"not legs"},"status":"success"}""");
+        Assert.Contains("group of legs", error.Reason);
+    }
+
+    [Fact]
     public void A_response_with_one_cdr_as_its_data_imports_it()
     {
         var summary = Import("one.json", $$"""{"data":{{KazooShapes.RawALeg}},"revision":"1-abc","request_id":"r","status":"success"}""");

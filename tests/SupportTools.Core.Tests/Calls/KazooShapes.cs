@@ -15,7 +15,8 @@ namespace SupportTools.Tests.Calls;
 /// (<c>kzd_cdrs:timestamp(JObj, 0) - Duration</c>), <c>unix_timestamp</c> its Unix seconds, <c>datetime</c>
 /// <c>"~4..0w-~2..0w-~2..0w ~2..0w:~2..0w:~2..0w"</c>, and <c>direction</c> the document's <c>call_direction</c>.
 /// The listing has no <c>ringing_seconds</c>.</item>
-/// <item>The same listing as CSV (<c>Accept: text/csv</c>): the same columns as a header, the values as text.</item>
+/// <item>The same listing as CSV (<c>Accept: text/csv</c>): the same columns as a header, the values as text (the
+/// column list Kazoo 4.3 keeps in core/kazoo_documents/src/kzd_cdrs.hrl, <c>?COLUMNS</c>, for the export and tasks).</item>
 /// </list>
 /// </summary>
 internal static class KazooShapes
