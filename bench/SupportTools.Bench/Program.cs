@@ -3,6 +3,7 @@ using SupportTools.Bench;
 // Throughput benchmarks for the ticket-activity pipeline (not part of the test run).
 //   dotnet run -c Release --project bench/SupportTools.Bench -- <command> [--activities N] [--repeat N] [--tickets N]
 // Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism | parse
+//   | ticket-migration [--activities N]: a step-1 store gaining each event's priority and group
 //   | calls-generate | calls-import | calls-zones | calls-stats [--calls N] (default: 2M and 10M)
 //   close-import [--rows 1000] [--rate 20] [--repeat N]: lead rows through the Close mock at a rate limit with 5% faults
 // Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
@@ -13,6 +14,7 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["durations"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Durations),
     ["all"] = o => TicketPipelineBench.Run(o, TicketPipelineBench.Steps.Durations),
     ["scaling"] = TicketPipelineBench.Scaling,
+    ["ticket-migration"] = TicketMigrationBench.Run,
     ["realism"] = RealismReport.Run,
     ["parse"] = ParseProbe.Run,
     ["calls-generate"] = CallImportBench.Generate,

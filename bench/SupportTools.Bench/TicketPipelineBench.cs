@@ -4,8 +4,9 @@ using SupportTools.Tickets;
 namespace SupportTools.Bench;
 
 /// <summary>
-/// Generation to file, import into a fresh store, and durations from the store (objects created, as
-/// <c>Get-TicketDuration</c> does), each beside the sqlite3 anchor, with throughput and peak working set.
+/// Generation to file, import into a fresh store, and the reports from the store (objects created, as the cmdlets do):
+/// durations from the events alone (the floor), <c>Get-TicketDuration</c> (priority and group too), with
+/// <c>-BusinessHours</c>, and <c>Get-TicketSla</c>; the first two beside the sqlite3 anchor, with throughput and peak working set.
 /// <para>
 /// The export's shape: time-ordered like a real export, from a desk that opens about 400,000 tickets a day; n
 /// activities cover n / 1M × 12 hours, which gives about 5 activities a ticket (1M activities ≈ 200k tickets, many
@@ -88,25 +89,65 @@ internal static class TicketPipelineBench
                 $"{imported.Tickets:N0} | {imported.Activities / importTime.TotalSeconds:N0} /s"));
             if (last < Steps.Durations) yield break;
 
-            clock.Restart();
-            cpu = CpuTime();
-            var durations = 0;
-            using (var store = TicketStore.Open(db))
+            // Durations from the events alone: the floor the report paths below are measured against.
+            var durationTime = Report(db, store =>
             {
                 var asOf = store.LatestPerformedAt()!.Value;
-                foreach (var duration in TicketDurationCalculator.FromOrdered(store.GetEvents(), asOf))
-                    durations++; // each object is built, as the cmdlet builds it to write it
-            }
-            var durationTime = clock.Elapsed;
-            var durationCpu = CpuTime() - cpu;
+                return TicketDurationCalculator.FromOrdered(store.GetEvents(), asOf).Count();
+            }, out var durations, out var durationCpu);
             var anchorDurations = anchorLoad is null ? null : Anchor(() => anchor?.Durations(anchorDb));
-            yield return Print(new Row("durations from the store", size, imported.Activities, durationTime, durationCpu, PeakMiB(), anchorDurations,
+            yield return Print(new Row("durations, events only", size, imported.Activities, durationTime, durationCpu, PeakMiB(), anchorDurations,
                 $"{durations:N0} | {durations / durationTime.TotalSeconds:N0} tickets/s"));
+
+            // What the cmdlets do: Get-TicketDuration (with each ticket's priority and group), with -BusinessHours, and Get-TicketSla.
+            foreach (var (step, report) in new (string, Func<TicketStore, int>)[]
+                     {
+                         ("Get-TicketDuration", store => TicketService.GetDurations(store, new TicketReportRequest()).Count()),
+                         ("Get-TicketDuration -BusinessHours", store => TicketService.GetDurations(store, new TicketReportRequest(BusinessHours: Desk)).Count()),
+                         ("Get-TicketSla", store => TicketService.GetSla(store, Policy, new TicketReportRequest(BusinessHours: Desk)).Count()),
+                     })
+            {
+                var time = Report(db, report, out var count, out var reportCpu);
+                yield return Print(new Row(step, size, imported.Activities, time, reportCpu, PeakMiB(), step == "Get-TicketDuration" ? anchorDurations : null,
+                    $"{count:N0} | {count / time.TotalSeconds:N0} {(step.Contains("Sla") ? "SLA rows" : "tickets")}/s"));
+            }
         }
         finally
         {
             foreach (var file in Directory.EnumerateFiles(scratch.Path)) File.Delete(file); // each run starts from nothing
         }
+    }
+
+    /// <summary>
+    /// Runs one report on a read-only store, as the cmdlets open it, every object built (as the cmdlet builds it to
+    /// write it); returns its wall time, and the objects and CPU time through the out parameters.
+    /// </summary>
+    private static TimeSpan Report(string db, Func<TicketStore, int> report, out int count, out TimeSpan cpu)
+    {
+        var clock = Stopwatch.StartNew();
+        var start = CpuTime();
+        using (var store = TicketStore.OpenReadOnly(db)) count = report(store);
+        cpu = CpuTime() - start;
+        return clock.Elapsed;
+    }
+
+    /// <summary>A weekday desk (the bench's window starts on a Monday at midnight UTC, so about half of it is open hours).</summary>
+    private static readonly BusinessSchedule Desk =
+        TicketService.NewBusinessSchedule("bench desk", "Europe/London", [("Mon-Fri", "08:00-18:00")], [("Mon-Fri", "12:30-13:00")], []);
+
+    /// <summary>A policy over the generator's four priorities, calendar and business goals mixed, next response included.</summary>
+    private static readonly SlaPolicy Policy = ParsePolicy("""
+        { "priorities": {
+            "Urgent": { "firstResponse": "1h", "nextResponse": "1h", "resolution": "4h" },
+            "High": { "firstResponse": "4h", "nextResponse": "2h", "resolution": "16h" },
+            "Medium": { "firstResponse": "8h", "resolution": "24h" },
+            "Low": { "firstResponse": "8h", "resolution": { "time": "48h", "basis": "calendar" } } } }
+        """);
+
+    private static SlaPolicy ParsePolicy(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return SlaPolicy.Parse(document.RootElement);
     }
 
     /// <summary>Writes a time-ordered export of about <paramref name="size"/> activities in the bench's shape.</summary>

@@ -39,4 +39,20 @@ Describe 'Get-CallRegion' {
         $back.ZoneId | Should -Be ($regions.ZoneId | ForEach-Object { "$_" })
         ($back | Get-CallRegion -Database $db).Count | Should -Be 3
     }
+
+    It 'completes -Country with the stored calls'' countries, quoted when they hold a space' {
+        $line = "Get-CallRegion -Database '$db' -Country "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Australia', "'New Zealand'")
+        $line = "Get-CallRegion -Database '$db' -Country ne"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be "'New Zealand'"
+        $line = "Get-CallRegion -Database '$(Join-Path $TestDrive 'none.db')' -Country "
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Where-Object ResultType -eq ParameterValue).Count | Should -Be 0
+        Test-Path (Join-Path $TestDrive 'none.db') | Should -BeFalse
+        Push-Location $TestDrive
+        try {
+            $line = 'Get-CallRegion -Database calls.db -Country Au'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'Australia' -Because 'a relative -Database is taken from the PowerShell location'
+        }
+        finally { Pop-Location }
+    }
 }

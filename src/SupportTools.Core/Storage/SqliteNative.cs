@@ -6,7 +6,10 @@ namespace SupportTools.Storage;
 /// Direct calls into the same native SQLite library SQLitePCLRaw loads (<c>e_sqlite3</c>, resolved the same way), for
 /// the per-row calls of bulk loops. SQLitePCLRaw's calls take a SafeHandle (a reference count taken and dropped on
 /// every call) and a full GC transition; at twenty binds a row over millions of rows that was a sixth of an import.
-/// The short calls here skip the GC transition: they neither block nor call back.
+/// The short calls here skip the GC transition: they neither block nor call back (text is bound STATIC or TRANSIENT,
+/// never with a managed destructor). Measured again (bench calls-import, 2M calls, 5 runs each, alternating builds):
+/// without SuppressGCTransition the CSV import's writer thread took 3.8-5.6 s of CPU against 3.4-3.6 s with it, and the
+/// import 5.3-6.6 s against 3.8-5.0 s; JSON lines, whose parser is the busier thread, did not differ measurably.
 /// </summary>
 internal static class SqliteNative
 {

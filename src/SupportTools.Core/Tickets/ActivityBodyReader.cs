@@ -78,7 +78,7 @@ internal sealed class ActivityBodyReader
         _values.Clear();
         _canonical.Reset();
         _canonical.Add(ref reader);
-        string? status = null;
+        string? status = null, priority = null, group = null;
         long? noteId = null, requesterId = null;
         int? noteType = null;
         var automation = false;
@@ -110,6 +110,12 @@ internal sealed class ActivityBodyReader
                 case "automation":
                     automation = reader.TokenType == JsonTokenType.StartObject;
                     break;
+                case "priority":
+                    priority = ReadPriority(ref reader);
+                    break;
+                case "group":
+                    group = ReadGroup(ref reader);
+                    break;
             }
             CopyValue(ref reader, "activity.", key);
             _values.Add((key, valueStart, Position - valueStart));
@@ -119,7 +125,41 @@ internal sealed class ActivityBodyReader
         _canonical.Add(ref reader);
         _writer.WriteEndObject();
         _writer.Flush();
-        return new ActivityFacts(status, noteId, noteType, requesterId, automation, Changes());
+        return new ActivityFacts(status, noteId, noteType, requesterId, automation, Changes(), priority, group);
+    }
+
+    private readonly List<(byte[] Utf8, string Value)> _priorities = [], _groups = [];
+
+    /// <summary>
+    /// The priority a value sets, as <see cref="TicketProperties.Priority"/> reads it from a <see cref="JsonElement"/>:
+    /// names in any case and 1-4 canonical, other numbers as written and other text trimmed; empty text and any other
+    /// value set none. (A number's text normalized is the same as <see cref="TicketProperties.Priority"/>'s result.)
+    /// </summary>
+    private string? ReadPriority(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.Number or JsonTokenType.String && !reader.ValueSpan.IsEmpty
+            ? Cached(_priorities, ref reader, "priority", TicketProperties.Normalize)
+            : null;
+
+    /// <summary>The group a value assigns, as <see cref="TicketProperties"/> reads it: non-empty text as given, a number as written, else none.</summary>
+    private string? ReadGroup(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.Number or JsonTokenType.String && !reader.ValueSpan.IsEmpty
+            ? Cached(_groups, ref reader, "group", text => text)
+            : null;
+
+    /// <summary>
+    /// The value at the reader (text, or a number as written) made into <paramref name="make"/>'s result, remembered by
+    /// its bytes: a desk has a handful of priorities and groups across millions of activities, and the store binds
+    /// the UTF-8 of a string it has seen before without encoding it again.
+    /// </summary>
+    private static string Cached(List<(byte[] Utf8, string Value)> cache, ref Utf8JsonReader reader, string key, Func<string, string> make)
+    {
+        if (reader.ValueIsEscaped) return make(GetString(ref reader, "activity.", key));
+        var bytes = reader.ValueSpan;
+        foreach (var (utf8, value) in cache)
+            if (bytes.SequenceEqual(utf8)) return value;
+        var made = make(Encoding.UTF8.GetString(bytes));
+        if (cache.Count < 256) cache.Add((bytes.ToArray(), made));
+        return made;
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class TicketImportBatch : IDisposable
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
     private long _activities, _inserted, _lastId, _latestAt = long.MinValue, _latestOffset;
     private bool _committed;
+    /// <summary>The priority and group the event statement holds (its parameters start as NULL).</summary>
+    private string? _boundPriority, _boundGroup;
 
     internal TicketImportBatch(StoreConnection db, string? source, IOperationReporter reporter)
     {
@@ -59,8 +61,8 @@ public sealed class TicketImportBatch : IDisposable
             // The event row goes first: its key refuses a repeat before the body is written.
             _insertEvent = Prepare("""
                 INSERT OR IGNORE INTO ticket_events (ticket_id, performed_at, content_key, activity_id, utc_offset, performer_type,
-                    is_automation, performer_id, status, note_type, requester_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                    is_automation, performer_id, status, note_type, requester_id, priority, group_name)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 """);
             _insertBody = Prepare("INSERT INTO ticket_activity_bodies (id, import_id, note_id, changes, activity) VALUES (?1, ?2, ?3, ?4, ?5)");
             _insertBody.Bind(2, _importId);
@@ -115,6 +117,9 @@ public sealed class TicketImportBatch : IDisposable
         events.Bind(9, facts.Status);
         events.Bind(10, facts.NoteType);
         events.Bind(11, facts.RequesterId);
+        // Most activities set neither: SQLite keeps a parameter's value across executions, so bind only on a change.
+        if (!ReferenceEquals(facts.Priority, _boundPriority)) events.Bind(12, _boundPriority = facts.Priority);
+        if (!ReferenceEquals(facts.Group, _boundGroup)) events.Bind(13, _boundGroup = facts.Group);
         if (events.Execute() == 0) return; // a repeat: already stored or earlier in this input
         _lastId = id;
         _inserted++;

@@ -5,9 +5,9 @@ namespace SupportTools.Tickets;
 /// <summary>
 /// The ticket capability's tables (all prefixed <c>ticket_</c>). Each activity is written once, in two parts:
 /// <list type="bullet">
-/// <item><c>ticket_events</c>: its facts (ticket, time, performer, status, note type, requester), clustered by ticket
-/// and time (WITHOUT ROWID). Its key, with the content key, refuses repeats, and the duration report is one sequential
-/// scan of it.</item>
+/// <item><c>ticket_events</c>: its facts (ticket, time, performer, status, note type, requester; since step 2 the
+/// priority and group it sets), clustered by ticket and time (WITHOUT ROWID). Its key, with the content key, refuses
+/// repeats, and the duration and SLA reports are one sequential scan of it.</item>
 /// <item><c>ticket_activity_bodies</c>: the rest (compact JSON, so unknown keys and custom fields survive; the changed
 /// keys; the note id), appended as written. Its <c>id</c> keeps activities at one second in input order.</item>
 /// </list>
@@ -18,6 +18,7 @@ namespace SupportTools.Tickets;
 /// </summary>
 internal static class TicketSchema
 {
+    /// <summary>Step 1's tables, kept as step 1 made them: a first-release store is upgraded to them, then takes step 2.</summary>
     private const string Tables = """
         CREATE TABLE ticket_events (
             ticket_id INTEGER NOT NULL REFERENCES ticket_tickets(ticket_id),
@@ -34,6 +35,44 @@ internal static class TicketSchema
             note_id INTEGER,
             changes TEXT NOT NULL,             -- the activity's keys, comma-separated
             activity TEXT NOT NULL);           -- compact JSON, unknown keys included
+        """;
+
+    /// <summary>
+    /// Step 2: the priority and group an activity sets, as event facts, so the duration and SLA reports read them in
+    /// their scan of the events instead of looking up every activity's JSON. Existing rows are filled in one pass over
+    /// the activities whose keys name them, with the values the importer stores (priorities by their canonical names,
+    /// text trimmed and empty text none; numbers as written; anything else none). Readers normalize priorities again, so
+    /// what SQL's ASCII <c>trim</c> leaves of an exotic spelling still reads as the import would have stored it.
+    /// </summary>
+    private static readonly string PriorityAndGroup = $"""
+        ALTER TABLE ticket_events ADD COLUMN priority TEXT;    -- the priority it sets: Low, Medium, High, Urgent, or as given
+        ALTER TABLE ticket_events ADD COLUMN group_name TEXT;  -- the group it assigns the ticket to
+        UPDATE ticket_events AS e SET priority = {PriorityOf("b.activity")}, group_name = {GroupOf("b.activity")}
+        FROM ticket_activity_bodies b
+        WHERE b.id = e.activity_id AND (instr(b.changes, 'priority') > 0 OR instr(b.changes, 'group') > 0);
+        """;
+
+    /// <summary>
+    /// SQL for the priority the activity JSON <paramref name="json"/> sets, as the importer reads it (see
+    /// <see cref="ActivityBodyReader"/>): the four names in any case and 1-4 (leading zeros too) canonical, other text trimmed, other
+    /// numbers as written, empty text and anything else NULL.
+    /// </summary>
+    internal static string PriorityOf(string json) => $"""
+        CASE json_type({json}, '$.priority')
+            WHEN 'text' THEN CASE ltrim(lower(trim({json} ->> '$.priority')), '0')
+                WHEN 'low' THEN 'Low' WHEN '1' THEN 'Low' WHEN 'medium' THEN 'Medium' WHEN '2' THEN 'Medium'
+                WHEN 'high' THEN 'High' WHEN '3' THEN 'High' WHEN 'urgent' THEN 'Urgent' WHEN '4' THEN 'Urgent'
+                ELSE CASE WHEN {json} ->> '$.priority' <> '' THEN trim({json} ->> '$.priority') END END
+            WHEN 'integer' THEN CASE {json} ->> '$.priority' WHEN 1 THEN 'Low' WHEN 2 THEN 'Medium' WHEN 3 THEN 'High'
+                WHEN 4 THEN 'Urgent' ELSE {json} -> '$.priority' END
+            WHEN 'real' THEN {json} -> '$.priority' END
+        """;
+
+    /// <summary>SQL for the group <paramref name="json"/> assigns, as the importer reads it: non-empty text as given, a number as written, else NULL.</summary>
+    internal static string GroupOf(string json) => $"""
+        CASE json_type({json}, '$.group')
+            WHEN 'text' THEN nullif({json} ->> '$.group', '')
+            WHEN 'integer' THEN {json} -> '$.group' WHEN 'real' THEN {json} -> '$.group' END
         """;
 
     private const string Views = """
@@ -75,6 +114,7 @@ internal static class TicketSchema
             {Tables}
             {Views}
             """),
+        new(2, "event priority and group", PriorityAndGroup),
     ], new LegacyLayout(["imports", "tickets", "activities", "notes", "property_changes"],
         UpgradeSql: $"""
             DROP VIEW status_changes;

@@ -19,6 +19,7 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CallCountryCompleter))]
     public string[] Country { get; set; } = [];
 
     /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>

@@ -36,7 +36,8 @@ internal static class MockActivityExport
     public static byte[] Create(int seed, DateOnly day, int index, int count, int activities)
     {
         var (start, end) = Window(day, index, count);
-        var random = new Random(HashCode.Combine(seed, day.DayNumber, index));
+        // A fixed mix of the three (HashCode.Combine is seeded per process): the same file in every run.
+        var random = new Random(unchecked((seed * 1_000_003) ^ (day.DayNumber * 101) ^ index));
         // Ids by day and file (day numbers are about 740,000): unique across days and files, up to 10 files of 10,000
         // tickets a day, and under 2^53 so every JSON reader keeps them exact.
         var firstTicket = (long)day.DayNumber * 100_000 + (index - 1) * 10_000;
