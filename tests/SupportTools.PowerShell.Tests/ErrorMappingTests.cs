@@ -78,7 +78,9 @@ public sealed class ErrorMappingTests : ModuleTest
             foreach ($f in [SupportTools.ErrorIds].GetFields()) { $core[$f.Name] = $f.GetValue($null) }
             $module = [SupportTools.Commands.ErrorRecords].GetFields() | Where-Object IsLiteral
             if ($module.Count -lt 40) { 'too few constants' }
-            foreach ($f in $module) { if ($core[$f.Name] -ne $f.GetValue($null) -or $f.Name -ne $f.GetValue($null)) { $f.Name } }
+            # A constant added here before Core has it (another branch's new id) still has to be its own name.
+            foreach ($f in $module) { if (($core.ContainsKey($f.Name) -and $core[$f.Name] -ne $f.GetValue($null)) -or $f.Name -ne $f.GetValue($null)) { $f.Name } }
+            if ($core.Count -lt 40) { 'too few ids in Core' }
             """);
         Assert.Empty(differ.Output);
     }
