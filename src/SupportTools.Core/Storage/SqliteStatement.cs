@@ -16,7 +16,7 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _native, _database;
     private static readonly byte[] Empty = GC.AllocateArray<byte>(1, pinned: true);
-    private readonly Dictionary<string, byte[]> _utf8 = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, PinnedBuffer> _utf8 = new(ReferenceEqualityComparer.Instance);
     private readonly Func<int> _restart;
     private bool _reading;
 
@@ -58,7 +58,7 @@ internal sealed class SqliteStatement : IDisposable
         }
         if (_utf8.TryGetValue(value, out var bytes))
         {
-            BindPinnedUtf8(index, bytes); // cached for the statement's life, pinned: SQLite need not copy it
+            BindPinnedUtf8(index, bytes.Text()); // cached for the statement's life, pinned: SQLite need not copy it
             return;
         }
         if (_utf8.Count >= 4096)
@@ -66,17 +66,17 @@ internal sealed class SqliteStatement : IDisposable
             BindUtf8(index, System.Text.Encoding.UTF8.GetBytes(value));
             return;
         }
-        _utf8[value] = bytes = PinnedBytes.Of(value);
-        BindPinnedUtf8(index, bytes);
+        _utf8[value] = bytes = PinnedBuffer.Of(value);
+        BindPinnedUtf8(index, bytes.Text());
     }
 
     /// <summary>
-    /// Binds UTF-8 text that SQLite reads in place, without copying it: <paramref name="value"/> must lie in memory
-    /// the GC never moves (a pinned array, see <see cref="PinnedBytes"/>) and stay unchanged until the statement has
-    /// run and its parameter is bound again. Bulk inserts bind every row's text this way.
+    /// Binds UTF-8 text that SQLite reads in place, without copying it: <paramref name="value"/> lies in memory the GC
+    /// never moves (its type says so) and must stay unchanged until the statement has run and its parameter is bound
+    /// again. Bulk inserts bind every row's text this way.
     /// </summary>
-    public void BindPinnedUtf8(int index, ReadOnlySpan<byte> value) =>
-        Check(SqliteNative.sqlite3_bind_text(_native, index, ref value.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(value), value.Length, SqliteNative.Static));
+    public void BindPinnedUtf8(int index, PinnedUtf8 value) =>
+        Check(SqliteNative.sqlite3_bind_text(_native, index, ref value.Length == 0 ? ref Empty[0] : ref MemoryMarshal.GetReference(value.Bytes), value.Length, SqliteNative.Static));
 
     /// <summary>Binds UTF-8 text without converting it to a string first (SQLite copies it).</summary>
     public void BindUtf8(int index, ReadOnlySpan<byte> value) =>

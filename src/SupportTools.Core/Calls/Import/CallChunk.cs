@@ -8,7 +8,7 @@ internal sealed class CallChunk
     /// <summary>Calls a chunk holds (about 1 MB of text for Kazoo-sized records).</summary>
     public const int Capacity = 8192;
 
-    private byte[] _text; // pinned: the writer binds the text in place
+    private readonly PinnedBuffer _text; // the writer binds the text in place
     private int _textLength;
 
     /// <summary>A chunk for a file's calls.</summary>
@@ -19,7 +19,7 @@ internal sealed class CallChunk
     /// <summary>A chunk of <paramref name="capacity"/> calls, its text buffer starting at <paramref name="textBytes"/>.</summary>
     public CallChunk(int capacity, int textBytes)
     {
-        _text = PinnedBytes.Allocate(textBytes);
+        _text = new PinnedBuffer(textBytes);
         Rows = new CallRow[capacity];
         _order = new int[capacity];
         _sort = new (long, long, int)[capacity];
@@ -44,7 +44,7 @@ internal sealed class CallChunk
     public bool IsFull => Count == Rows.Length;
 
     /// <summary>The text the rows' slices point into.</summary>
-    public ReadOnlySpan<byte> Text => _text.AsSpan(0, _textLength);
+    public PinnedUtf8 Text => _text.Text(_textLength);
 
     /// <summary>The next row to fill (becomes one of <see cref="Rows"/> at <see cref="Commit"/>).</summary>
     public ref CallRow Next => ref Rows[Count];
@@ -63,8 +63,8 @@ internal sealed class CallChunk
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>
     public TextSlice AddText(ReadOnlySpan<byte> value)
     {
-        if (_textLength + value.Length > _text.Length) PinnedBytes.Grow(ref _text, _textLength + value.Length);
-        value.CopyTo(_text.AsSpan(_textLength));
+        _text.Grow(_textLength + value.Length, _textLength);
+        value.CopyTo(_text.Span[_textLength..]);
         var slice = new TextSlice(_textLength, value.Length);
         _textLength += value.Length;
         return slice;

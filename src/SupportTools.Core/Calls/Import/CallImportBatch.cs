@@ -23,7 +23,7 @@ public sealed class CallImportBatch : IDisposable
     private readonly SqliteStatement _insert, _storedId, _interaction;
     private readonly HashSet<long> _usedZones = [];
     private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private byte[] _scratch = PinnedBytes.Allocate(256); // pinned, as a chunk's text: see Add(in CallRow, …)
+    private readonly PinnedBuffer _scratch = new(256); // pinned, as a chunk's text: see Add(in CallRow, …)
     private long _records, _inserted, _withDirection;
     private bool _committed, _linkBound;
 
@@ -100,8 +100,8 @@ public sealed class CallImportBatch : IDisposable
         {
             if (value is null) return TextSlice.Null;
             var needed = length + Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (needed > _scratch.Length) PinnedBytes.Grow(ref _scratch, needed);
-            var written = Encoding.UTF8.GetBytes(value, _scratch.AsSpan(length));
+            _scratch.Grow(needed, length);
+            var written = Encoding.UTF8.GetBytes(value, _scratch.Span[length..]);
             var slice = new TextSlice(length, written);
             length += written;
             return slice;
@@ -122,7 +122,7 @@ public sealed class CallImportBatch : IDisposable
             CallerIdName = Put(record.CallerIdName),
             InteractionId = Put(record.InteractionId),
         };
-        var text = _scratch.AsSpan(0, length);
+        var text = _scratch.Text(length);
         row.InteractionKey = row.InteractionId.IsNull ? 0 : CallKey.Of(row.InteractionId.In(text));
         row.CallerZoneId = record.CallerZoneId ?? (row.CallerIdNumber.IsNull ? null : Zones.ZoneOf(row.CallerIdNumber.In(text)));
         row.CalleeZoneId = record.CalleeZoneId ?? (row.CalleeIdNumber.IsNull ? null : Zones.ZoneOf(row.CalleeIdNumber.In(text)));
@@ -145,11 +145,11 @@ public sealed class CallImportBatch : IDisposable
 
     /// <summary>
     /// Adds a call whose text lies in <paramref name="text"/> (the file path: no objects per call). SQLite reads the
-    /// text in place: it must be pinned and unchanged until the next call binds new text. Private, so the text can only
-    /// come from a chunk or the scratch buffer, which are pinned arrays (an unpinned array can move during a
-    /// collision probe, and the stored id would be garbage); every text parameter is bound again for each call.
+    /// text in place: it is pinned (its type says so: a chunk's or the scratch buffer's; an unpinned array can move
+    /// during a collision probe, and the stored id would be garbage) and unchanged until the next call binds new text;
+    /// every text parameter is bound again for each call.
     /// </summary>
-    private void Add(in CallRow row, ReadOnlySpan<byte> text)
+    private void Add(in CallRow row, PinnedUtf8 text)
     {
         _records++;
         if (row.Direction is not null) _withDirection++;
@@ -209,7 +209,7 @@ public sealed class CallImportBatch : IDisposable
         interaction.Execute();
     }
 
-    private void BindText(int index, TextSlice slice, ReadOnlySpan<byte> text)
+    private void BindText(int index, TextSlice slice, PinnedUtf8 text)
     {
         if (slice.IsNull) _insert.Bind(index, (string?)null);
         else _insert.BindPinnedUtf8(index, slice.In(text));

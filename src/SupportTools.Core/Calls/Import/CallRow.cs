@@ -1,3 +1,5 @@
+using SupportTools.Storage;
+
 namespace SupportTools.Calls;
 
 /// <summary>
@@ -31,4 +33,7 @@ internal readonly record struct TextSlice(int Start, int Length)
 
     /// <summary>The bytes in <paramref name="buffer"/>.</summary>
     public ReadOnlySpan<byte> In(ReadOnlySpan<byte> buffer) => buffer.Slice(Start, Length);
+
+    /// <summary>The bytes in <paramref name="buffer"/>, still pinned (for binding in place).</summary>
+    public PinnedUtf8 In(PinnedUtf8 buffer) => buffer.Slice(Start, Length);
 }
