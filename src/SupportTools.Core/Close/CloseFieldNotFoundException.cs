@@ -4,7 +4,7 @@ namespace SupportTools.Close;
 /// Lead custom fields the input needs but Close does not have (by name, case-insensitive): raised before any lead is
 /// created. Names the columns, the field names looked for, and the fields Close has.
 /// </summary>
-public sealed class CloseFieldNotFoundException : Exception
+public sealed class CloseFieldNotFoundException : SupportToolsException
 {
     internal CloseFieldNotFoundException(IReadOnlyList<(string Column, string Field)> missing, IReadOnlyList<string> available)
         : base(Describe(missing, available))
@@ -14,6 +14,15 @@ public sealed class CloseFieldNotFoundException : Exception
 
     /// <summary>The custom field names that were not found.</summary>
     public IReadOnlyList<string> Missing { get; }
+
+    /// <inheritdoc />
+    public override string ErrorId => ErrorIds.CloseCustomFieldNotFound;
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => ErrorKind.ObjectNotFound;
+
+    /// <summary>The missing field names, comma-separated.</summary>
+    public override object? Target => string.Join(", ", Missing);
 
     private static string Describe(IReadOnlyList<(string Column, string Field)> missing, IReadOnlyList<string> available)
     {

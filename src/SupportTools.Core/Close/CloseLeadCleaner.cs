@@ -19,14 +19,14 @@ public sealed class CloseLeadCleaner
     /// <summary>
     /// Creates a cleaner. <paramref name="dateFormats"/> (.NET custom formats such as <c>d/M/yyyy</c>) replace the
     /// numeric guesses for founding dates; <paramref name="defaultRegion"/> (ISO 3166 two-letter code) reads phone
-    /// numbers that have no country code. Throws <see cref="ArgumentException"/> for an unknown region.
+    /// numbers that have no country code. Throws <see cref="InvalidRequestException"/> for an unknown region.
     /// </summary>
     public CloseLeadCleaner(IReadOnlyList<string>? dateFormats = null, string defaultRegion = "US")
     {
         if (!LeadPhone.IsKnownRegion(defaultRegion))
-            throw new ArgumentException($"'{defaultRegion}' is not a region libphonenumber knows: give a two-letter ISO 3166 code such as US, GB or DE.", nameof(defaultRegion));
+            throw new InvalidRequestException($"'{defaultRegion}' is not a region libphonenumber knows: give a two-letter ISO 3166 code such as US, GB or DE.", defaultRegion);
         if (dateFormats?.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
-            throw new ArgumentException("A -DateFormat is empty.", nameof(dateFormats));
+            throw new InvalidRequestException("A -DateFormat is empty.");
         _dateFormats = dateFormats;
         _region = defaultRegion.ToUpperInvariant();
     }

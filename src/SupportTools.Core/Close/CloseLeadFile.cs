@@ -34,7 +34,7 @@ public static class CloseLeadFile
 
     /// <summary>
     /// The encoding <paramref name="name"/> stands for (<c>utf-8</c>, <c>windows-1252</c>, <c>latin1</c>, a code page
-    /// number such as <c>1252</c>); <see cref="ArgumentException"/> naming it when .NET knows none.
+    /// number such as <c>1252</c>); <see cref="InvalidRequestException"/> naming it when .NET knows none.
     /// </summary>
     public static Encoding EncodingNamed(string name) => LeadFileEncoding.Named(name);
 

@@ -6,7 +6,7 @@ namespace SupportTools.Close;
 /// as <see cref="CloseLeadStatus.Unknown"/>; a rerun looks the lead up by name before creating it, so it is not
 /// created twice.
 /// </summary>
-public sealed class CloseLeadOutcomeUnknownException : Exception
+public sealed class CloseLeadOutcomeUnknownException : SupportToolsException
 {
     internal CloseLeadOutcomeUnknownException(string leadName, Exception? createFailure, Exception lookupFailure)
         : base($"Close may or may not have created the lead '{leadName}': " +
@@ -22,4 +22,17 @@ public sealed class CloseLeadOutcomeUnknownException : Exception
 
     /// <summary>Why the creation's answer was lost, when the create failed for good (else the look-up failed between attempts).</summary>
     public Exception? CreateFailure { get; }
+
+    /// <inheritdoc />
+    public override string ErrorId => ErrorIds.CloseLeadOutcomeUnknown;
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => ErrorKind.OperationTimeout;
+
+    /// <inheritdoc />
+    public override object? Target => LeadName;
+
+    /// <inheritdoc />
+    public override string RecommendedAction =>
+        "Run the import again for these rows (-FailedPath collects them): the lead is looked up by name first and created only if Close has none.";
 }

@@ -28,7 +28,7 @@ internal static class LeadFileEncoding
 
     /// <summary>
     /// An encoding by name (<c>utf-8</c>, <c>windows-1252</c>, <c>latin1</c>, <c>utf-16</c>) or code page number
-    /// (<c>1252</c>, <c>65001</c>); <see cref="ArgumentException"/> naming the value otherwise.
+    /// (<c>1252</c>, <c>65001</c>); <see cref="InvalidRequestException"/> naming the value otherwise.
     /// </summary>
     public static Encoding Named(string name)
     {
@@ -42,7 +42,7 @@ internal static class LeadFileEncoding
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw new ArgumentException($"-Encoding '{name}' is not an encoding .NET knows: give a name such as utf-8, windows-1252 or latin1, or a code page number such as 1252.", e);
+            throw new InvalidRequestException($"-Encoding '{name}' is not an encoding .NET knows: give a name such as utf-8, windows-1252 or latin1, or a code page number such as 1252.", name, e);
         }
     }
 

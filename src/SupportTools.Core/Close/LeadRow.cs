@@ -37,7 +37,7 @@ public sealed class LeadRow
     /// <summary>
     /// Builds a row from its cells. <paramref name="map"/> names the source column of a lead column
     /// (<c>Company → Organisation</c>, case-insensitive); a mapped source column is taken as that lead column only.
-    /// Throws <see cref="ArgumentException"/> when two cells land on the same column.
+    /// Throws <see cref="InvalidRequestException"/> when two cells land on the same column.
     /// </summary>
     public static LeadRow Create(long row, IEnumerable<KeyValuePair<string, string?>> cells, IReadOnlyDictionary<string, string>? map = null)
         => Create(row, cells, map, null);
@@ -73,7 +73,7 @@ public sealed class LeadRow
             if (CloseLeadColumns.Aliases.TryGetValue(column, out var standard) && !columns.Contains(standard) && !renamed.ContainsKey(name))
                 column = standard;
             if (!result.TryAdd(column, value))
-                throw new ArgumentException($"Two columns give '{column}' (check -Map and the column names, which are case-insensitive).");
+                throw new InvalidRequestException($"Two columns give '{column}' (check -Map and the column names, which are case-insensitive).");
         }
         var number = bookkeeping.GetValueOrDefault(CloseLeadColumns.Row) is { } rowText
             && long.TryParse(rowText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var carried) && carried > 0

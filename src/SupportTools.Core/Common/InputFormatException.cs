@@ -4,7 +4,7 @@ namespace SupportTools;
 /// Input that cannot be read as what it claims to be. Carries where (file, line, byte position,
 /// record number, field) so the cmdlet layer can build an <c>ErrorRecord</c> that says exactly where and why.
 /// </summary>
-public sealed class InputFormatException : Exception
+public sealed class InputFormatException : SupportToolsException
 {
     /// <summary>
     /// Creates the exception; <paramref name="reason"/> says why, the rest says where. <paramref name="section"/> names
@@ -40,6 +40,23 @@ public sealed class InputFormatException : Exception
     public object? Item { get; }
     /// <summary>The part of the input that is not a record, e.g. <c>metadata</c>; null inside records.</summary>
     public string? Section { get; }
+
+    /// <summary>
+    /// <see cref="ErrorIds.InvalidInputFile"/> for a file, <see cref="ErrorIds.InvalidInputObject"/> for an item: the
+    /// generic ids. A cmdlet that knows the format reports its own instead (e.g. <see cref="ErrorIds.InvalidCallRecordFile"/>).
+    /// </summary>
+    public override string ErrorId => Path is null ? ErrorIds.InvalidInputObject : ErrorIds.InvalidInputFile;
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => ErrorKind.InvalidData;
+
+    /// <summary>The offending item when there is one, else the file.</summary>
+    public override object? Target => Item ?? Path;
+
+    /// <inheritdoc />
+    public override string RecommendedAction => Path is null
+        ? "Correct the item and run the command again."
+        : "Correct the file at the position given (or re-export it) and import it again; nothing from this file was imported.";
 
     private static string Describe(string reason, string? path, long? line, long? bytePosition, string? field, long? record, string? section)
     {

@@ -5,7 +5,7 @@ namespace SupportTools.Http;
 /// how it ended (status, attempts) and why. Never carries credentials: the message is built from the URL and the
 /// server's own error text only.
 /// </summary>
-public sealed class ServiceException : Exception
+public sealed class ServiceException : SupportToolsException
 {
     internal ServiceException(ServiceFailure failure, string serviceName, HttpMethod method, Uri requestUri, int? statusCode,
         int attempts, string reason, string? serviceMessage = null, Exception? inner = null)
@@ -47,6 +47,52 @@ public sealed class ServiceException : Exception
 
     /// <summary>The server's own explanation from the error body (its <c>error</c>, <c>message</c> or field errors), shortened.</summary>
     public string? ServiceMessage { get; }
+
+    /// <inheritdoc />
+    public override string ErrorId => Failure switch
+    {
+        ServiceFailure.Authentication => ErrorIds.HttpAuthenticationFailed,
+        ServiceFailure.PermissionDenied => ErrorIds.HttpPermissionDenied,
+        ServiceFailure.NotFound => ErrorIds.HttpNotFound,
+        ServiceFailure.Rejected => ErrorIds.HttpRequestRejected,
+        ServiceFailure.Timeout => ErrorIds.HttpTimeout,
+        ServiceFailure.InvalidResponse => ErrorIds.HttpInvalidResponse,
+        ServiceFailure.NotTrusted => ErrorIds.HttpCertificateRefused,
+        ServiceFailure.ResponseTooLarge => ErrorIds.HttpResponseTooLarge,
+        ServiceFailure.RedirectRefused => ErrorIds.HttpRedirectRefused,
+        _ => ErrorIds.HttpServiceUnavailable,
+    };
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => Failure switch
+    {
+        ServiceFailure.Authentication => ErrorKind.AuthenticationError,
+        ServiceFailure.PermissionDenied => ErrorKind.PermissionDenied,
+        ServiceFailure.NotFound => ErrorKind.ObjectNotFound,
+        ServiceFailure.Rejected => ErrorKind.InvalidArgument,
+        ServiceFailure.Timeout => ErrorKind.OperationTimeout,
+        ServiceFailure.InvalidResponse => ErrorKind.InvalidResult,
+        ServiceFailure.NotTrusted => ErrorKind.SecurityError,
+        ServiceFailure.ResponseTooLarge => ErrorKind.InvalidResult,
+        ServiceFailure.RedirectRefused => ErrorKind.SecurityError,
+        _ => ErrorKind.ResourceUnavailable,
+    };
+
+    /// <summary>The URL requested (a cmdlet that was sending an item reports the item instead).</summary>
+    public override object? Target => RequestUri;
+
+    /// <inheritdoc />
+    public override string RecommendedAction => Failure switch
+    {
+        ServiceFailure.Authentication => "Check the credentials (user and password, or API key) and run the command again.",
+        ServiceFailure.Ambiguous => "Check in the service whether the item exists before running the command again.",
+        ServiceFailure.NotTrusted => "Check the host name in -BaseUri; if the certificate is your organisation's own, add its issuer to this machine's trusted roots.",
+        ServiceFailure.ResponseTooLarge => "Ask for smaller pages (e.g. -PerPage), or check that -BaseUri points at the service's API and not at another site.",
+        ServiceFailure.RedirectRefused => "Give the address the service redirects to as -BaseUri if you trust it.",
+        ServiceFailure.Network => "Check the address in -BaseUri (host name and port) and the network connection, then try again.",
+        ServiceFailure.RateLimited or ServiceFailure.ServerError or ServiceFailure.Timeout => "The service is busy or unreachable: try again later.",
+        _ => "",
+    };
 
     private static string Describe(string serviceName, HttpMethod method, Uri uri, int? status, int attempts, string reason, string? serviceMessage)
     {

@@ -13,7 +13,7 @@ public static class DatabaseLocation
     public static string Resolve(string? path)
     {
         if (path is not null)
-            return string.IsNullOrWhiteSpace(path) ? throw new ArgumentException("-Database is blank: give a database file, or leave it out for the default.", nameof(path)) : path;
+            return string.IsNullOrWhiteSpace(path) ? throw new InvalidRequestException("-Database is blank: give a database file, or leave it out for the default.", path) : path;
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),

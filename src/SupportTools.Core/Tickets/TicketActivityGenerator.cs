@@ -37,7 +37,7 @@ public sealed class TicketActivityGenerator
     {
         if (end <= start) throw new ArgumentException("The window's end must be after its start.", nameof(end));
         // The time-order merge packs seconds into 32 bits (136 years); a century is plenty for a simulated desk.
-        if (end - start > MaxWindow) throw new ArgumentException("The window must not be longer than 100 years.", nameof(end));
+        if (end - start > MaxWindow) throw new InvalidRequestException("The window must not be longer than 100 years.", end);
         _seed = (ulong)(uint)seed;
         _start = start;
         _end = end.ToOffset(start.Offset);

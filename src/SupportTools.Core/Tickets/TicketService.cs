@@ -13,7 +13,7 @@ public static class TicketService
     /// <summary>
     /// A schedule of one version. <paramref name="hours"/> and <paramref name="breaks"/> are (weekdays, interval) pairs,
     /// e.g. ("Mon-Fri", "09:00-17:00"); an interval ending before it starts runs overnight into the next day.
-    /// Holidays are dates (yyyy-MM-dd) or ranges (yyyy-MM-dd..yyyy-MM-dd). Bad text is an <see cref="ArgumentException"/>
+    /// Holidays are dates (yyyy-MM-dd) or ranges (yyyy-MM-dd..yyyy-MM-dd). Bad text is an <see cref="InvalidRequestException"/>
     /// saying which value and why; an unknown zone an <see cref="UnknownTimeZoneException"/>.
     /// </summary>
     public static BusinessSchedule NewBusinessSchedule(string? name, string timeZone, IReadOnlyList<(string Days, string Interval)> hours,
@@ -25,7 +25,7 @@ public static class TicketService
         }
         catch (FormatException exception)
         {
-            throw new ArgumentException(exception.Message, exception);
+            throw new InvalidRequestException(exception.Message, inner: exception);
         }
     }
 
@@ -92,7 +92,7 @@ public static class TicketService
     {
         var schedule = request.BusinessHours ?? policy.BusinessHours;
         if (schedule is null && policy.UsesBusinessHours)
-            throw new ArgumentException("The policy counts some goals in business hours but no schedule was given: pass -BusinessHours " +
+            throw new InvalidRequestException("The policy counts some goals in business hours but no schedule was given: pass -BusinessHours " +
                 "(New-BusinessSchedule or Import-BusinessSchedule), add 'businessHours' to the policy, or set its 'basis' to 'calendar'.");
         return schedule;
     }

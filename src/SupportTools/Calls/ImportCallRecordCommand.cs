@@ -108,9 +108,9 @@ public sealed class ImportCallRecordCommand : FileImportCmdlet
         {
             _batch.Add(record);
         }
-        catch (ArgumentOutOfRangeException exception)
+        catch (InputFormatException exception)
         {
-            WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Message, field: "call_time", record: _pipedRecords, item: input),
+            WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Reason, field: exception.Field, record: _pipedRecords, item: input),
                 ErrorRecords.InvalidInputObject, input));
         }
     }

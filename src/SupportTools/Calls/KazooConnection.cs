@@ -50,11 +50,11 @@ public sealed class KazooConnection : ServiceConnection
         if (apiKey is not null)
         {
             var key = new NetworkCredential(string.Empty, apiKey).Password;
-            if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("-ApiKey is empty; give the account's API key.");
+            if (string.IsNullOrWhiteSpace(key)) throw new InvalidRequestException("-ApiKey is empty; give the account's API key.");
             return KazooCredential.FromApiKey(key);
         }
-        if (credential is null) throw new ArgumentException("Give -ApiKey, or -Credential (a user and password) with -AccountName.");
-        if (string.IsNullOrWhiteSpace(credential.UserName)) throw new ArgumentException("-Credential has no user name; give the Kazoo user's name and password.");
+        if (credential is null) throw new InvalidRequestException("Give -ApiKey, or -Credential (a user and password) with -AccountName.");
+        if (string.IsNullOrWhiteSpace(credential.UserName)) throw new InvalidRequestException("-Credential has no user name; give the Kazoo user's name and password.");
         return KazooCredential.FromUser(credential.UserName, credential.GetNetworkCredential().Password, accountName);
     }
 }

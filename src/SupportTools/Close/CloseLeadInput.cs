@@ -20,7 +20,7 @@ internal static class CloseLeadInput
         return LeadRow.Create(row, cells, map);
     }
 
-    /// <summary><c>-Map</c>: lead column → source column, both as text; <see cref="ArgumentException"/> for a bad entry.</summary>
+    /// <summary><c>-Map</c>: lead column → source column, both as text; <see cref="InvalidRequestException"/> for a bad entry.</summary>
     public static Dictionary<string, string>? Map(Hashtable? map)
     {
         if (map is null) return null;
@@ -30,9 +30,9 @@ internal static class CloseLeadInput
             var column = entry.Key?.ToString();
             var source = entry.Value?.ToString();
             if (string.IsNullOrWhiteSpace(column) || string.IsNullOrWhiteSpace(source))
-                throw new ArgumentException($"-Map entries are @{{LeadColumn='SourceColumn'}}; '{entry.Key}' = '{entry.Value}' is not.");
+                throw new InvalidRequestException($"-Map entries are @{{LeadColumn='SourceColumn'}}; '{entry.Key}' = '{entry.Value}' is not.");
             if (!CloseLeadColumns.IsStandard(column))
-                throw new ArgumentException($"-Map: '{column}' is not a lead column ({string.Join(", ", CloseLeadColumns.All)}); other columns are custom fields, named with -CustomFieldMap.");
+                throw new InvalidRequestException($"-Map: '{column}' is not a lead column ({string.Join(", ", CloseLeadColumns.All)}); other columns are custom fields, named with -CustomFieldMap.");
             result[column] = source;
         }
         return result;
@@ -40,7 +40,7 @@ internal static class CloseLeadInput
 
     /// <summary>
     /// The cleaner and map for the cleaning parameters (<c>-Map</c>, <c>-DateFormat</c>, <c>-DefaultRegion</c>) that
-    /// ConvertTo-CloseLead and Import-CloseLead share; <see cref="ArgumentException"/> for a bad one.
+    /// ConvertTo-CloseLead and Import-CloseLead share; <see cref="InvalidRequestException"/> for a bad one.
     /// </summary>
     public static (CloseLeadCleaner Cleaner, Dictionary<string, string>? Map) Cleaning(Hashtable? map, string[]? dateFormats, string defaultRegion) =>
         (new CloseLeadCleaner(dateFormats, defaultRegion), Map(map));

@@ -42,7 +42,7 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
         {
             (_cleaner, _map) = CloseLeadInput.Cleaning(Map, DateFormat, DefaultRegion);
         }
-        catch (ArgumentException exception)
+        catch (InvalidRequestException exception)
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(exception.Message, null));
         }
@@ -64,7 +64,7 @@ public sealed class ConvertToCloseLeadCommand : SupportToolsCmdlet
             if (!cleaned.IsValid) WriteVerbose($"Row {_row}: {cleaned.Problems}.");
             WriteObject(cleaned);
         }
-        catch (ArgumentException exception)
+        catch (InvalidRequestException exception)
         {
             WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Message, record: _row, item: InputObject), ErrorRecords.InvalidInputObject));
         }

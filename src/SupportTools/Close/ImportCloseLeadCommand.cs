@@ -105,7 +105,7 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
             (_cleaner, _map) = CloseLeadInput.Cleaning(Map, DateFormat, DefaultRegion);
             _encoding = Encoding is null ? null : CloseLeadFile.EncodingNamed(Encoding);
         }
-        catch (ArgumentException exception)
+        catch (InvalidRequestException exception)
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(exception.Message, null));
         }
@@ -126,7 +126,7 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
         {
             _drafts.Add(InputObject.BaseObject as CloseLeadDraft ?? _cleaner!.Clean(CloseLeadInput.From(InputObject, _piped, _map)));
         }
-        catch (ArgumentException exception)
+        catch (InvalidRequestException exception)
         {
             WriteError(ErrorRecords.InvalidInput(new InputFormatException(exception.Message, record: _piped, item: InputObject), ErrorRecords.InvalidInputObject));
         }
@@ -219,7 +219,7 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
             (CloseLeadStatus.Unknown, _) => (ErrorRecords.CloseLeadOutcomeUnknown, ErrorCategory.OperationTimeout,
                 $"The lead '{result.Name}' (row {rows}) may or may not have been created: {result.Reason}",
                 "Run the import again for these rows (-FailedPath collects them): the lead is looked up by name first and created only if Close has none."),
-            (_, ServiceException service) => (ErrorRecords.CloseLeadNotCreated, ErrorRecords.Service(service).CategoryInfo.Category,
+            (_, ServiceException service) => (ErrorRecords.CloseLeadNotCreated, ErrorRecords.Category(service.Kind),
                 $"The lead '{result.Name}' (row {rows}) was not created: {result.Reason}",
                 "Run the import again for these rows (-FailedPath collects them); a lead is never created twice."),
             _ => (ErrorRecords.UnexpectedError, ErrorCategory.NotSpecified,

@@ -56,7 +56,7 @@ public abstract class StoreCmdlet : SupportToolsCmdlet
             catch (StoreException exception) when (exception.IsStoreUnusable)
             {
                 var untried = files.Skip(i + 1).ToArray();
-                var record = ErrorRecords.Store(exception);
+                var record = ErrorRecords.From(exception, null)!;
                 if (untried.Length > 0)
                     record.ErrorDetails = new ErrorDetails($"{exception.Message} Not tried: {string.Join(", ", untried.Select(f => $"'{f}'"))}.");
                 ThrowTerminatingError(record);

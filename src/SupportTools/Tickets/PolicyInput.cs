@@ -33,7 +33,7 @@ internal static class PolicyInput
                 schedule = scheduleFound;
                 return Parse(node!.ToJsonString());
             default:
-                throw new ArgumentException("-Policy takes a hashtable (see Get-Help Get-TicketSla), a JSON file's path, or JSON text.");
+                throw new InvalidRequestException("-Policy takes a hashtable (see Get-Help Get-TicketSla), a JSON file's path, or JSON text.");
         }
     }
 

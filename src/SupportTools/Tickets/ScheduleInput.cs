@@ -35,7 +35,7 @@ internal static class ScheduleInput
                 }
                 return pairs;
             default:
-                throw new ArgumentException($"-{parameter} takes a hashtable of weekdays and intervals, e.g. @{{ 'Mon-Fri' = '09:00-17:00' }}, or '24x7'.");
+                throw new InvalidRequestException($"-{parameter} takes a hashtable of weekdays and intervals, e.g. @{{ 'Mon-Fri' = '09:00-17:00' }}, or '24x7'.");
         }
     }
 
@@ -43,8 +43,8 @@ internal static class ScheduleInput
     {
         string text => [text],
         IEnumerable list => list.Cast<object?>().Select(item => Unwrap(item) as string
-            ?? throw new ArgumentException($"-{parameter} '{days}': expected interval texts such as '09:00-17:00'.")),
-        _ => throw new ArgumentException($"-{parameter} '{days}': expected an interval such as '09:00-17:00' or several."),
+            ?? throw new InvalidRequestException($"-{parameter} '{days}': expected interval texts such as '09:00-17:00'.")),
+        _ => throw new InvalidRequestException($"-{parameter} '{days}': expected an interval such as '09:00-17:00' or several."),
     };
 
     /// <summary>Holidays as Core's date texts: a DateTime or DateTimeOffset is its date; text is read as given.</summary>

@@ -116,7 +116,7 @@ public sealed class CallStatisticsTests : IDisposable
     [Fact]
     public void A_runaway_fill_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => _calls.Statistics(CallPeriod.Hourly, includeEmpty: true,
+        var error = Assert.Throws<InvalidRequestException>(() => _calls.Statistics(CallPeriod.Hourly, includeEmpty: true,
             filter: """[{"name":"call_time","op":"gte","val":"1900-01-01T00:00:00Z"}]"""));
         Assert.Contains("narrow the call_time filter", error.Message);
     }

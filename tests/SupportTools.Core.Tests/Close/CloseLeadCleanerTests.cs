@@ -220,7 +220,7 @@ public class CloseLeadCleanerTests
     {
         var draft = Clean(new CloseLeadCleaner(defaultRegion: "gb"), ("Phone", "020 7946 0958"));
         Assert.Equal("+442079460958", draft.Phone);
-        Assert.Throws<ArgumentException>(() => new CloseLeadCleaner(defaultRegion: "XX"));
+        Assert.Throws<InvalidRequestException>(() => new CloseLeadCleaner(defaultRegion: "XX"));
     }
 
     [Theory]

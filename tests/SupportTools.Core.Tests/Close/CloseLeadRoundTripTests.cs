@@ -79,7 +79,7 @@ public sealed class CloseLeadRoundTripTests : IDisposable
 
     [Fact]
     public void An_unknown_encoding_is_an_argument_error_naming_it() =>
-        Assert.Contains("'klingon'", Assert.Throws<ArgumentException>(() => CloseLeadFile.EncodingNamed("klingon")).Message);
+        Assert.Contains("'klingon'", Assert.Throws<InvalidRequestException>(() => CloseLeadFile.EncodingNamed("klingon")).Message);
 
     [Theory]
     [InlineData("12345678901234567890123456789")] // 29 digits: 1.2e28 still fits a decimal ...

@@ -285,7 +285,7 @@ public sealed class StoreTests : IDisposable
             Environment.SetEnvironmentVariable(DatabaseLocation.EnvironmentVariable, null);
             Assert.EndsWith(Path.Combine("SupportTools", "support.db"), DatabaseLocation.Resolve(null));
             // A blank -Database is a mistake, not a request for the default store.
-            Assert.Throws<ArgumentException>(() => DatabaseLocation.Resolve(" "));
+            Assert.Throws<InvalidRequestException>(() => DatabaseLocation.Resolve(" "));
         }
         finally
         {

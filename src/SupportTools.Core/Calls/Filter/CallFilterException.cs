@@ -4,7 +4,7 @@ namespace SupportTools.Calls;
 /// A call filter that cannot be used: malformed JSON, an unknown field or operator, a value of the wrong type. The
 /// message starts with where (the filter's path in the list, e.g. <c>filter [1].or[0]</c>) and says why.
 /// </summary>
-public sealed class CallFilterException : ArgumentException
+public sealed class CallFilterException : SupportToolsException
 {
     /// <summary>Creates the exception for the filter at <paramref name="path"/> (null: the filter as a whole).</summary>
     public CallFilterException(string? path, string reason, Exception? inner = null)
@@ -19,4 +19,13 @@ public sealed class CallFilterException : ArgumentException
 
     /// <summary>Why, without the location.</summary>
     public string Reason { get; }
+
+    /// <inheritdoc />
+    public override string ErrorId => ErrorIds.InvalidCallFilter;
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => ErrorKind.InvalidArgument;
+
+    /// <inheritdoc />
+    public override object? Target => FilterPath;
 }

@@ -90,13 +90,13 @@ public sealed class CallImportBatch : IDisposable
     /// Adds a call leg. Zone ids that are null are derived from the numbers (and a given one the store does not know is
     /// recognised when the geocoder gives the number that zone, see <see cref="CallZoneResolver.Recognise"/>); <see cref="CallRecord.Unanswered"/> is taken as given (derive it with
     /// <see cref="CallOutcome.IsUnanswered"/> when the source has none). The time must be one the store keeps (see
-    /// <see cref="CallTimes.IsStorable"/>), else an <see cref="ArgumentOutOfRangeException"/>.
+    /// <see cref="CallTimes.IsStorable"/>), else an <see cref="InputFormatException"/> naming <c>call_time</c> (bad data, not a bug).
     /// </summary>
     public void Add(CallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!CallTimes.IsStorable(record.CallTime.ToUnixTimeSeconds()))
-            throw new ArgumentOutOfRangeException(nameof(record), record.CallTime, "The call time is outside the times kept (1970-01-01 to 9998-12-31, UTC).");
+            throw new InputFormatException($"the call time {record.CallTime:O} is outside the times kept (1970-01-01 to 9998-12-31, UTC)", field: "call_time", item: record);
         var length = 0;
         TextSlice Put(string? value)
         {

@@ -21,7 +21,7 @@ internal sealed class KazooCdrPager(KazooSession session, KazooCdrQuery query, I
         query.Validate();
         if (session.AccountId is null && query.AccountId is null) await session.AuthenticateAsync(cancellationToken).ConfigureAwait(false);
         var account = query.AccountId ?? session.AccountId
-            ?? throw new ArgumentException("crossbar's authentication answer names no account: give -AccountId.", nameof(query));
+            ?? throw new InvalidRequestException("crossbar's authentication answer names no account: give -AccountId.");
         var maxSeconds = (long)query.MaxRange.TotalSeconds;
         var end = query.To.ToUnixTimeSeconds() + (query.To.Ticks % TimeSpan.TicksPerSecond == 0 ? 0 : 1);
         var pending = new Queue<KazooCdrWindow>(KazooCdrWindow.Split(query.From.ToUnixTimeSeconds(), end, maxSeconds));

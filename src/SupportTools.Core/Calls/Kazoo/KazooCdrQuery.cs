@@ -28,18 +28,21 @@ public sealed class KazooCdrQuery
     /// <summary>The longest range one request covers (whole seconds, at least one); longer ranges are split.</summary>
     public TimeSpan MaxRange { get; init; } = DefaultMaxRange;
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming what is wrong.</summary>
+    /// <summary>
+    /// Throws an <see cref="InvalidRequestException"/> naming what the user gave wrong; an <see cref="ArgumentOutOfRangeException"/>
+    /// for the values the cmdlet already validates (a bug if it happens).
+    /// </summary>
     internal void Validate()
     {
         if (To <= From)
-            throw new ArgumentException($"-To ({To:O}) must be after -From ({From:O}).", nameof(To));
+            throw new InvalidRequestException($"-To ({To:O}) must be after -From ({From:O}).", To);
         if (From.ToUnixTimeSeconds() + CallTimes.GregorianUnixEpoch < 0)
-            throw new ArgumentException($"-From ({From:O}) is before the range Kazoo's Gregorian seconds can express.", nameof(From));
+            throw new InvalidRequestException($"-From ({From:O}) is before the range Kazoo's Gregorian seconds can express.", From);
         if (PageSize is < 1 or > MaxPageSize)
             throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, $"A page holds 1 to {MaxPageSize} CDRs.");
         if (MaxRange < TimeSpan.FromSeconds(1))
             throw new ArgumentOutOfRangeException(nameof(MaxRange), MaxRange, "The longest range per request is at least one second.");
         if (AccountId is { } id && (id.Length == 0 || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))))
-            throw new ArgumentException($"'{id}' is not a Kazoo account id (32 hexadecimal digits, e.g. 4b8c6fec4b2597882c0390202d195419).", nameof(AccountId));
+            throw new InvalidRequestException($"'{id}' is not a Kazoo account id (32 hexadecimal digits, e.g. 4b8c6fec4b2597882c0390202d195419).", id);
     }
 }

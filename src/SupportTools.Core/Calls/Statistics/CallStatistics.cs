@@ -189,7 +189,7 @@ public static class CallStatistics
             // Rows outside the filled range (none, when the filter bounds the data) keep their place in time order.
             while (next < rows.Count && rows[next].Period.ToUnixTimeSeconds() < start) yield return rows[next++];
             if (++filled > MaxFilledPeriods)
-                throw new ArgumentException($"-IncludeEmpty would emit more than {MaxFilledPeriods:N0} periods from {CallBuckets.LabelOf(first.Value, 0)} (UTC) on; narrow the call_time filter or use a longer period.");
+                throw new InvalidRequestException($"-IncludeEmpty would emit more than {MaxFilledPeriods:N0} periods from {CallBuckets.LabelOf(first.Value, 0)} (UTC) on; narrow the call_time filter or use a longer period.");
             var present = byPeriod[start].ToDictionary(r => r.Group ?? "");
             foreach (var group in groups)
                 yield return present.GetValueOrDefault(group ?? "") ?? CallStatistic.Empty(CallBuckets.PeriodOf(start, offset), CallBuckets.LabelOf(start, offset), group);

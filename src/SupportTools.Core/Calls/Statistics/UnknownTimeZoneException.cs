@@ -1,7 +1,7 @@
 namespace SupportTools.Calls;
 
 /// <summary>A time zone id that is neither an IANA id nor a Windows id NodaTime's tz database knows.</summary>
-public sealed class UnknownTimeZoneException : ArgumentException
+public sealed class UnknownTimeZoneException : SupportToolsException
 {
     /// <summary>Creates the exception for <paramref name="zoneId"/>, suggesting <paramref name="suggestions"/>.</summary>
     public UnknownTimeZoneException(string zoneId, IReadOnlyList<string> suggestions)
@@ -12,6 +12,15 @@ public sealed class UnknownTimeZoneException : ArgumentException
 
     /// <summary>The id as given.</summary>
     public string ZoneId { get; }
+
+    /// <inheritdoc />
+    public override string ErrorId => ErrorIds.UnknownTimeZone;
+
+    /// <inheritdoc />
+    public override ErrorKind Kind => ErrorKind.InvalidArgument;
+
+    /// <inheritdoc />
+    public override object? Target => ZoneId;
 
     private static string Describe(string zoneId, IReadOnlyList<string> suggestions) =>
         $"Unknown time zone '{zoneId}'. " +

@@ -79,7 +79,7 @@ internal static class BusinessScheduleFile
         {
             throw Bad(path, prefix.TrimEnd('.'), exception.Message);
         }
-        catch (ArgumentException exception) when (exception is not Calls.UnknownTimeZoneException)
+        catch (ArgumentException exception)
         {
             throw Bad(path, prefix + "versions", exception.Message);
         }

@@ -33,7 +33,7 @@ public sealed class FreshdeskExportService
     /// <summary>
     /// The account's address for <paramref name="domain"/>: <c>acme.freshdesk.com</c> (or a custom domain) becomes
     /// <c>https://acme.freshdesk.com</c>, and a bare <c>acme</c> is taken as <c>acme.freshdesk.com</c>. An
-    /// <see cref="ArgumentException"/> when it is not a host name (a URL, a path).
+    /// <see cref="InvalidRequestException"/> when it is not a host name (a URL, a path).
     /// </summary>
     public static Uri AccountAddress(string domain)
     {
@@ -41,7 +41,7 @@ public sealed class FreshdeskExportService
         var host = domain.Trim().TrimEnd('.').ToLowerInvariant();
         if (host.Length > 0 && !host.Contains('.')) host += ".freshdesk.com";
         if (Uri.CheckHostName(host) != UriHostNameType.Dns)
-            throw new ArgumentException($"-Domain must be the account's host name, such as 'acme.freshdesk.com', not '{domain}'. (A test server's full address goes to -BaseUri.)", nameof(domain));
+            throw new InvalidRequestException($"-Domain must be the account's host name, such as 'acme.freshdesk.com', not '{domain}'. (A test server's full address goes to -BaseUri.)", domain);
         return new Uri("https://" + host);
     }
 
@@ -56,7 +56,7 @@ public sealed class FreshdeskExportService
     /// Fetches the exports of <see cref="FreshdeskExportRequest.Dates"/>: <paramref name="emit"/> gets each day's files
     /// (written now or kept from before) in order; <paramref name="fail"/> each day or file that failed while the rest
     /// went on. Throws before any request when a day is older than <see cref="RetentionDays"/> days or still to come
-    /// (<see cref="ArgumentException"/>), and stops with the <see cref="ServiceException"/> when the API refuses the
+    /// (<see cref="InvalidRequestException"/>), and stops with the <see cref="ServiceException"/> when the API refuses the
     /// key (401, 403) or stays unavailable, since no other day could succeed then.
     /// </summary>
     public async Task PullAsync(FreshdeskExportRequest request, IOperationReporter reporter, Action<FileInfo> emit,
@@ -131,7 +131,7 @@ public sealed class FreshdeskExportService
     /// <summary>Refuses, all at once and before any request, days Freshdesk no longer keeps or has not reached.</summary>
     internal void CheckDates(IReadOnlyList<DateOnly> dates)
     {
-        if (dates.Count == 0) throw new ArgumentException("Give at least one day with -Date.");
+        if (dates.Count == 0) throw new InvalidRequestException("Give at least one day with -Date.");
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         var oldest = today.AddDays(-RetentionDays);
         // A day ahead of UTC is allowed: the account's own zone may already be there.
@@ -144,7 +144,7 @@ public sealed class FreshdeskExportService
         if (future.Count > 0)
             problems.Add($"{string.Join(", ", future)} {(future.Count == 1 ? "is" : "are")} still to come (today is {Day(today)} in UTC).");
         if (problems.Count > 0)
-            throw new ArgumentException(string.Join(" ", problems) + " Nothing was requested.");
+            throw new InvalidRequestException(string.Join(" ", problems) + " Nothing was requested.");
     }
 
     /// <summary>Writes the downloaded export beside its target and moves it into place.</summary>

@@ -135,7 +135,7 @@ public sealed class BusinessClockTests
     [InlineData("25:00-26:00")]
     [InlineData("nine to five")]
     public void Bad_interval_text_is_an_argument_error(string interval) =>
-        Assert.Throws<ArgumentException>(() => TicketService.NewBusinessSchedule(null, "UTC", [("Mon", interval)], [], []));
+        Assert.Throws<InvalidRequestException>(() => TicketService.NewBusinessSchedule(null, "UTC", [("Mon", interval)], [], []));
 
     private static BusinessSchedule ScheduleFile(string json)
     {

@@ -147,7 +147,7 @@ public sealed class FreshdeskExportServiceTests : IDisposable
     [Fact]
     public async Task Days_older_than_30_days_or_still_to_come_are_refused_before_any_request()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => PullAsync(dates: [Dec1, Today.AddDays(-31), Today.AddDays(-45), Today.AddDays(2)]));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => PullAsync(dates: [Dec1, Today.AddDays(-31), Today.AddDays(-45), Today.AddDays(2)]));
 
         Assert.Contains("keeps ticket-activity exports for 30 days", error.Message);
         Assert.Contains("2026-11-05, 2026-10-22", error.Message);
@@ -304,7 +304,7 @@ public sealed class FreshdeskExportServiceTests : IDisposable
     [InlineData("acme.freshdesk.com/api")]
     [InlineData("")]
     public void A_domain_that_is_not_a_host_name_is_refused(string domain) =>
-        Assert.Throws<ArgumentException>(() => FreshdeskExportService.AccountAddress(domain));
+        Assert.Throws<InvalidRequestException>(() => FreshdeskExportService.AccountAddress(domain));
 
     [Fact]
     public void File_names_carry_the_day_and_a_number_only_when_the_day_has_several()

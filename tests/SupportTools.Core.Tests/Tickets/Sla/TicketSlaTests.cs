@@ -146,7 +146,7 @@ public sealed class TicketSlaTests
 
     [Fact]
     public void Business_goals_without_a_schedule_are_refused() =>
-        Assert.Throws<ArgumentException>(() => TicketService.GetSla([Created()], Standard, new TicketReportRequest()));
+        Assert.Throws<InvalidRequestException>(() => TicketService.GetSla([Created()], Standard, new TicketReportRequest()));
 
     [Theory]
     [InlineData("""{ "priorities": { "High": { "firstReply": "4h" } } }""", "priorities.High.firstReply")]
