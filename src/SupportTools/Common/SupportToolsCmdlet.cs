@@ -6,7 +6,8 @@ namespace SupportTools.Commands;
 /// What every SupportTools cmdlet shares, and only that: a cancellation token that <c>StopProcessing</c> (Ctrl+C)
 /// trips, and one mapping of Core exceptions to error records. Derived cmdlets override <see cref="OnBegin"/>,
 /// <see cref="OnRecord"/> and <see cref="OnEnd"/>; a Core exception escaping them becomes a terminating error with the
-/// id and category <see cref="ErrorRecords.From"/> gives it, and a cancellation becomes a pipeline stop. Per-item
+/// id and category <see cref="ErrorRecords.From"/> gives it (any other, a bug, <c>UnexpectedError</c>), and a
+/// cancellation becomes a pipeline stop. Per-item
 /// problems go through <see cref="WriteError(Exception, object?, string?)"/> with the same mapping.
 /// </summary>
 public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
@@ -62,6 +63,12 @@ public abstract class SupportToolsCmdlet : PSCmdlet, IDisposable
         catch (Exception exception) when (ErrorRecords.From(exception, null) is not null)
         {
             ThrowTerminatingError(ErrorRecords.From(exception, null)!);
+        }
+        catch (Exception exception) when (exception is not RuntimeException and not OperationCanceledException)
+        {
+            // Anything else from Core is a bug: an UnexpectedError record (with the exception inside), never a raw .NET
+            // exception. PowerShell's own (a stopped pipeline, -ErrorAction Stop, binding errors) pass through.
+            ThrowTerminatingError(ErrorRecords.Unexpected(exception, null));
         }
     }
 
