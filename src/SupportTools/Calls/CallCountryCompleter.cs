@@ -26,7 +26,7 @@ public sealed class CallCountryCompleter : IArgumentCompleter
             path = Path.GetFullPath(path, here);
             if (!File.Exists(path)) return [];
             using var store = CallStore.OpenReadOnly(path);
-            return Completions.Complete(store.GetCountries(fakeBoundParameters.Contains("Leg")), wordToComplete).ToList();
+            return Completions.Complete(CallService.GetCountries(store, fakeBoundParameters.Contains("Leg")), wordToComplete).ToList();
         }
         catch (Exception exception) when (exception is StoreException or IOException or UnauthorizedAccessException or RuntimeException)
         {

@@ -26,6 +26,6 @@ public sealed class GetCallCountryCommand : StoreCmdlet
     {
         CallQueryInput.Counting(this, Leg);
         using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
-        foreach (var country in store.GetCountries(Leg)) WriteObject(country);
+        foreach (var country in CallService.GetCountries(store, Leg)) WriteObject(country);
     }
 }

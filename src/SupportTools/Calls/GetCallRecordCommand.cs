@@ -41,7 +41,7 @@ public sealed class GetCallRecordCommand : StoreCmdlet
         var progress = new CmdletReporter(this, "Reading call records", "records");
         try
         {
-            foreach (var record in CallRecords.Read(store, filter, zone, progress, CancellationToken, Leg))
+            foreach (var record in CallService.GetRecords(store, filter, zone, Leg, progress, CancellationToken))
                 WriteObject(record);
         }
         finally

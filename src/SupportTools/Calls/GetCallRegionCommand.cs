@@ -44,9 +44,9 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     protected override void OnRecord()
     {
         var unknown = new List<string>();
-        foreach (var region in _store!.GetRegions(Country.Where(c => _done.Add(c.Trim())), unknown, Leg)) WriteObject(region);
+        foreach (var region in CallService.GetRegions(_store!, Country.Where(c => _done.Add(c.Trim())), unknown, Leg)) WriteObject(region);
         if (unknown.Count == 0) return;
-        var known = _store.GetCountries(Leg);
+        var known = CallService.GetCountries(_store!, Leg);
         foreach (var country in unknown)
         {
             var message = $"No stored call was made from or to '{country}'. " +

@@ -54,7 +54,7 @@ public sealed class GetCallStatisticCommand : StoreCmdlet
         var progress = new CmdletReporter(this, "Computing call statistics", "calls");
         try
         {
-            foreach (var row in CallStatistics.Compute(store, query, progress, CancellationToken))
+            foreach (var row in CallService.GetStatistics(store, query, progress, CancellationToken))
                 WriteObject(row);
         }
         finally

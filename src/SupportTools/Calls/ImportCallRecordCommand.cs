@@ -62,7 +62,7 @@ public sealed class ImportCallRecordCommand : FileImportCmdlet
         WriteVerbose($"Importing '{file}' in one transaction.");
         try
         {
-            var summary = store.ImportFile(file, progress, CancellationToken);
+            var summary = CallService.ImportFile(store, file, progress, CancellationToken);
             WriteVerbose($"'{file}': {summary.Records:N0} calls, {summary.Inserted:N0} new, {summary.Duplicates:N0} already stored, in {summary.Elapsed}.");
             if (summary.Records > 0 && summary.Inserted == 0)
                 WriteWarning($"'{file}' added nothing: all {summary.Records:N0} calls were already in '{DatabasePath}'.");
@@ -102,7 +102,7 @@ public sealed class ImportCallRecordCommand : FileImportCmdlet
             // One confirmation for the whole pipeline run: that is the unit that commits or rolls back.
             _declined = !ShouldProcess(DatabasePath, "Import piped call records");
             if (_declined) return;
-            _batch = OpenStore().BeginImport(null);
+            _batch = CallService.BeginImport(OpenStore());
         }
         try
         {

@@ -52,7 +52,7 @@ public sealed class ImportCallZoneCommand : StoreCmdlet
         var progress = new CmdletReporter(this, "Importing call zones", "calls");
         try
         {
-            var summary = store.ImportZones(file, progress, CancellationToken);
+            var summary = CallService.ImportZones(store, file, progress, CancellationToken);
             WriteVerbose($"'{file}': {summary.Zones:N0} zones with {summary.Prefixes:N0} prefixes; {summary.Rezoned:N0} stored calls changed zone, in {summary.Elapsed}.");
             WriteObject(summary);
         }

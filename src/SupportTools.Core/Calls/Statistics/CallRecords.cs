@@ -4,7 +4,7 @@ namespace SupportTools.Calls;
 /// The records use case (the service's "CSV query"): the matching calls (or legs) in time order, their times in the
 /// query's zone. Calls are the legs of one interaction as one record (see <see cref="CallSource"/>).
 /// </summary>
-public static class CallRecords
+internal static class CallRecords
 {
     private const int ProgressEvery = 1 << 12;
 

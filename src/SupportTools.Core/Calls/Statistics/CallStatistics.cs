@@ -9,7 +9,7 @@ namespace SupportTools.Calls;
 /// large store the time range is split at bucket boundaries between a few readers (one connection each): the caller's
 /// thread streams the first part while the others compute theirs, whose rows (one per period and group) wait to follow.
 /// </summary>
-public static class CallStatistics
+internal static class CallStatistics
 {
     /// <summary>Largest number of periods <c>-IncludeEmpty</c> fills, so a loose bound cannot run away.</summary>
     internal const int MaxFilledPeriods = 1_000_000;
