@@ -6,42 +6,35 @@ namespace SupportTools.Bench;
 
 /// <summary>
 /// Where an import of distinct numbers spends its time: the geocoder's cost per distinct number (the generator's
-/// numbers, a fresh one each call), and the resolver's with its caches.
+/// numbers, a fresh one each call), asked of libphonenumber every time and shared by deciding prefix
+/// (<see cref="CallGeocodePrefix"/>), and the prefix rule for the generator's calling codes.
 /// </summary>
 internal static class GeocodeProbe
 {
     public static int Run(BenchOptions options)
     {
         var count = (int)(options.Calls ?? 200_000);
+        foreach (var (code, length, first) in new[] { (64, 9, '2'), (64, 8, '9'), (61, 9, '4'), (61, 9, '2'), (1, 10, '2'), (44, 10, '2'), (44, 10, '7') })
+        {
+            var rule = CallGeocodePrefix.RuleFor(code, length, first);
+            Console.WriteLine($"+{code}, {length} national digits from {first}: the last {rule.FreeDigits} never decide; the first {rule.KeptDigits} of the number always do");
+        }
         var numbers = new CallRecordGenerator(1, newCallerEachCall: true).Calls(count)
             .Select(c => Encoding.UTF8.GetBytes(c.CallDirection == "inbound" ? c.CallerIdNumber! : c.CalleeIdNumber!)).ToList();
         var digits = new byte[CallNumber.MaxDigits];
-        CallGeocoder.ZoneOf("6493001000"u8); // load the metadata first
-        var clock = Stopwatch.StartNew();
-        var zones = 0;
-        foreach (var number in numbers)
-        {
-            var length = CallNumber.Normalize(number, digits);
-            if (CallGeocoder.ZoneOf(digits.AsSpan(0, length)) is not null) zones++;
-        }
-        Console.WriteLine($"geocoder: {count:N0} distinct numbers in {clock.Elapsed.TotalSeconds:N2} s ({clock.Elapsed.TotalMicroseconds / count:N1} µs each), {zones:N0} with a zone");
-        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
-        var geocoder = PhoneNumbers.PhoneNumberOfflineGeocoder.GetInstance();
-        var texts = numbers.Select(n => Encoding.ASCII.GetString(n)).ToList();
-        var parsed = texts.Select(t => util.Parse(t, null)).ToList();
-        void Step(string name, Action<int> step)
+        CallGeocoder.Exact("6493001000"u8); // load the metadata first
+        foreach (var pass in new[] { "exact (warm-up)", "exact", "by deciding prefix", "by deciding prefix (again)" })
         {
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++) step(i);
-            Console.WriteLine($"{name,-28} {clock.Elapsed.TotalMicroseconds / count,6:N1} µs");
+            var zones = 0;
+            foreach (var number in numbers)
+            {
+                var length = CallNumber.Normalize(number, digits);
+                var zone = pass.StartsWith("exact", StringComparison.Ordinal) ? CallGeocoder.Exact(digits.AsSpan(0, length)) : CallGeocoder.ZoneOf(digits.AsSpan(0, length));
+                if (zone is not null) zones++;
+            }
+            Console.WriteLine($"{pass,-20} {count:N0} distinct numbers in {clock.Elapsed.TotalSeconds:N2} s ({clock.Elapsed.TotalMicroseconds / count:N2} µs each), {zones:N0} with a zone");
         }
-        Step("parse", i => util.Parse(texts[i], null));
-        Step("region code", i => util.GetRegionCodeForNumber(parsed[i]));
-        Step("is valid", i => util.IsValidNumber(parsed[i]));
-        Step("type", i => util.GetNumberType(parsed[i]));
-        Step("country (ZZ)", i => geocoder.GetDescriptionForValidNumber(parsed[i], PhoneNumbers.Locale.English, "ZZ"));
-        Step("ZoneOf again", i => { var length = CallNumber.Normalize(numbers[i], digits); CallGeocoder.ZoneOf(digits.AsSpan(0, length)); });
-        Step("place", i => geocoder.GetDescriptionForValidNumber(parsed[i], PhoneNumbers.Locale.English));
         return 0;
     }
 }
