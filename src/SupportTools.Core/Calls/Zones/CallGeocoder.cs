@@ -37,7 +37,8 @@ internal static class CallGeocoder
     public static CallZone? ZoneOf(ReadOnlySpan<byte> digits)
     {
         var deciding = CallGeocodePrefix.DecidingLength(digits, out var codeLength);
-        if (deciding >= digits.Length || deciding > 18) return Exact(digits);
+        // A prefix shared by fewer than 100 numbers (one free digit) is not worth an entry: it would crowd out the rest.
+        if (deciding > digits.Length - 2 || deciding > 18) return Exact(digits);
         long value = 0;
         foreach (var digit in digits[..deciding]) value = value * 10 + (digit - '0');
         var key = (value, deciding, digits.Length);
