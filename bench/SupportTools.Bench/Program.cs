@@ -5,6 +5,8 @@ using SupportTools.Bench;
 // Commands: generate | import | durations | all (the three at one size) | scaling (1M and 10M) | realism | parse
 //   | ticket-migration [--activities N]: a step-1 store gaining each event's priority and group
 //   | calls-generate | calls-import | calls-zones | calls-stats [--calls N] (default: 2M and 10M)
+//   | calls-e2e [--calls N] [--repeat N]: import + hourly statistic end to end on time-ordered and shuffled files with a
+//     fresh caller each call, beside the sqlite3 shell (calls-e2e-run --file F --db D is its measured child)
 //   close-import [--rows 1000] [--rate 20] [--repeat N]: lead rows through the Close mock at a rate limit with 5% faults
 // Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
 var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
@@ -21,6 +23,9 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["calls-import"] = CallImportBench.Import,
     ["calls-zones"] = CallImportBench.Zones,
     ["calls-stats"] = CallStatisticsBench.Run,
+    ["calls-e2e"] = CallEndToEndBench.Run,
+    ["calls-e2e-run"] = CallEndToEndBench.RunOne,
+    ["calls-geocode"] = GeocodeProbe.Run, // the geocoder's cost per distinct number, step by step
     ["close-import"] = CloseImportBench.Run,
 };
 var name = args.Length > 0 ? args[0] : "all";

@@ -5,7 +5,7 @@ namespace SupportTools.Calls;
 /// contact centre's call legs in time order. Arrivals are a Poisson process whose rate follows the centre's day in
 /// Auckland time (quiet nights, a morning and an afternoon peak, lighter weekends); about two thirds inbound; customers
 /// call from a fixed pool of numbers (so numbers repeat, as they do) in New Zealand, Australia, the United States and
-/// the United Kingdom, landlines and mobiles, all valid for the geocoder; about a quarter of calls go unanswered (no
+/// the United Kingdom (or, on request, a fresh number each call), landlines and mobiles, all valid for the geocoder; about a quarter of calls go unanswered (no
 /// answer, caller gave up, busy, rejected: billed 0 s); talk times are log-normal (median 90 s, a long tail up to 4 h);
 /// call ids are random UUIDs, as FreeSWITCH gives Kazoo.
 /// </summary>
@@ -44,15 +44,20 @@ internal sealed class CallRecordGenerator
     private readonly Rng _rng;
     private readonly (string Number, string Name)[] _customers;
     private readonly double _callsPerSecondAtPeak;
+    private readonly bool _newCallerEachCall;
     private long _now;           // unix seconds
     private double _fraction;    // of the current second already passed
 
     /// <summary>
     /// A generator of about <paramref name="callsPerDay"/> calls a weekday from <paramref name="customers"/> customers,
-    /// starting at <paramref name="start"/> (default <see cref="DefaultStart"/>).
+    /// starting at <paramref name="start"/> (default <see cref="DefaultStart"/>). With <paramref name="newCallerEachCall"/>
+    /// every call draws a fresh number instead (about one distinct customer number per call, as a large carrier's or a
+    /// marketing line's CDRs have: the cardinality that stresses the zone caches), and the pool is not built.
     /// </summary>
-    public CallRecordGenerator(ulong seed, double callsPerDay = 200_000, int customers = 50_000, DateTimeOffset? start = null)
+    public CallRecordGenerator(ulong seed, double callsPerDay = 200_000, int customers = 50_000, DateTimeOffset? start = null, bool newCallerEachCall = false)
     {
+        _newCallerEachCall = newCallerEachCall;
+        if (newCallerEachCall) customers = 1;
         if (callsPerDay <= 0) throw new ArgumentOutOfRangeException(nameof(callsPerDay), "calls per day must be positive");
         _rng = new Rng(seed);
         _callsPerSecondAtPeak = callsPerDay / (HourlyRate.Sum() * 3600);
@@ -71,7 +76,7 @@ internal sealed class CallRecordGenerator
     public CallRecord Next()
     {
         Arrive();
-        var customer = _customers[_rng.Next(_customers.Length)];
+        var customer = _newCallerEachCall ? (Number: Number(Countries.Draw(_rng)), Name: Name()) : _customers[_rng.Next(_customers.Length)];
         var centre = CentreNumbers[_rng.Next(CentreNumbers.Length)];
         var inbound = _rng.Chance(0.65);
         // Outbound calls are answered more often (callbacks to people expecting them) than inbound ones are by agents.

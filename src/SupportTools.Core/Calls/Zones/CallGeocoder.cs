@@ -25,8 +25,55 @@ internal static class CallGeocoder
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly PhoneNumberOfflineGeocoder Geocoder = PhoneNumberOfflineGeocoder.GetInstance();
 
+    /// <summary>
+    /// Answers by the digits that decide them (see <see cref="CallGeocodePrefix"/>): a number costs libphonenumber a few
+    /// microseconds, and a carrier's CDRs carry millions of distinct numbers in far fewer prefixes. Bounded: cleared when
+    /// full; the key is the deciding digits' value and count with the number's length.
+    /// </summary>
+    private static readonly Dictionary<(long Digits, int Deciding, int Length), Shared> ByPrefix = [];
+    private const int PrefixLimit = 1 << 18; // about 10 MB at most; a run of millions of numbers meets tens of thousands of prefixes
+
     /// <summary>The zone of the international digits <paramref name="digits"/>, or null for an invalid number.</summary>
     public static CallZone? ZoneOf(ReadOnlySpan<byte> digits)
+    {
+        var deciding = CallGeocodePrefix.DecidingLength(digits, out var codeLength);
+        // A prefix shared by fewer than 100 numbers (one free digit) is not worth an entry: it would crowd out the rest.
+        if (deciding > digits.Length - 2 || deciding > 18) return Exact(digits);
+        long value = 0;
+        foreach (var digit in digits[..deciding]) value = value * 10 + (digit - '0');
+        var key = (value, deciding, digits.Length);
+        Shared known;
+        bool found;
+        lock (ByPrefix) found = ByPrefix.TryGetValue(key, out known);
+        if (found) return known.Strips ? Exact(digits) : known.Zone;
+        var strips = CallGeocodePrefix.MayStrip(CodeOf(digits[..codeLength]), digits[codeLength..deciding]);
+        var zone = Exact(digits);
+        lock (ByPrefix)
+        {
+            if (ByPrefix.Count >= PrefixLimit) ByPrefix.Clear();
+            ByPrefix[key] = new Shared(strips, strips ? null : zone);
+        }
+        return zone;
+    }
+
+    /// <summary>An answer shared by a prefix, or (<see cref="Strips"/>) a prefix whose numbers must each be asked.</summary>
+    private readonly record struct Shared(bool Strips, CallZone? Zone);
+
+    private static int CodeOf(ReadOnlySpan<byte> digits)
+    {
+        var code = 0;
+        foreach (var digit in digits) code = code * 10 + (digit - '0');
+        return code;
+    }
+
+    /// <summary>Forgets the answers shared by prefix (tests compare fresh answers).</summary>
+    internal static void ClearPrefixCache()
+    {
+        lock (ByPrefix) ByPrefix.Clear();
+    }
+
+    /// <summary>The geocoder's own answer for <paramref name="digits"/>, asked of libphonenumber every time.</summary>
+    internal static CallZone? Exact(ReadOnlySpan<byte> digits)
     {
         PhoneNumber number;
         try

@@ -11,14 +11,16 @@ namespace SupportTools.Calls;
 /// </summary>
 internal sealed class CallZoneResolver
 {
-    private const int CacheLimit = 1 << 20;
+    // Bounded, so memory stays flat however many distinct numbers come: 65,536 numbers are a busy centre's regulars (the
+    // geocoder's answers for the rest come by prefix, see CallGeocodePrefix), a few MB.
+    private const int CacheLimit = 1 << 16;
     private readonly CallZoneTable? _table;
     private readonly HashSet<long> _stored = [];
     private readonly Dictionary<long, long?> _cache = [];
     private readonly Dictionary<long, CallZone> _geocoded = [];
     /// <summary>
     /// The geocoder's answers by number key, shared by every import in the process: its data never changes, and a
-    /// number costs it tens of microseconds, so a session importing file after file asks it once per number.
+    /// number costs it microseconds, so a session importing file after file asks it once per number it keeps.
     /// </summary>
     private static readonly ConcurrentDictionary<long, CallZone?> Geocodes = new();
     private static int _geocodesCount;
@@ -83,6 +85,7 @@ internal sealed class CallZoneResolver
         if (key >= 0 && Geocodes.TryGetValue(key, out var known)) return known;
         var zone = CallGeocoder.ZoneOf(digits);
         if (key >= 0 && Volatile.Read(ref _geocodesCount) < CacheLimit && Geocodes.TryAdd(key, zone)) Interlocked.Increment(ref _geocodesCount);
+        // Past the limit new numbers are not kept: the geocoder's prefix answers serve them.
         return zone;
     }
 }

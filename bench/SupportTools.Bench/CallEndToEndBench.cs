@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using SupportTools.Calls;
+
+namespace SupportTools.Bench;
+
+/// <summary>
+/// What a user does end to end, on the data shape that hurts: Import-CallRecord of a CDR CSV into a new store, then
+/// <c>Get-CallStatistic Hourly -GroupBy unanswered</c> with a direction filter, in UTC, through the same Core calls the
+/// cmdlets make (<see cref="CallStore.ImportFile"/>, <see cref="CallStatistics.Compute"/>), beside the <c>sqlite3</c>
+/// shell importing the same CSV and running bench/anchors/sqlite-calls.sql.
+/// <para>
+/// Two files of the same calls (<see cref="CallRecordGenerator"/>, seed 1, a fresh caller number each call, so about
+/// one distinct number per call): <b>ordered</b> (time order, as an export is) and <b>shuffled</b> (random time order,
+/// as merged per-node exports or a crossbar pull by account are). Each measured run is a child process
+/// (<c>calls-e2e-run</c>), so its peak working set is its own, not the generator's.
+/// </para>
+/// </summary>
+internal static class CallEndToEndBench
+{
+    private const string Filter = """[{"name":"call_direction","op":"in","val":["inbound","outbound"]}]""";
+
+    /// <summary>Generates both shapes at <c>--calls N</c> (default 2M) and measures ours and the anchor on each.</summary>
+    public static int Run(BenchOptions options)
+    {
+        var size = options.Calls ?? 2_000_000;
+        var anchor = SqliteAnchor.Find();
+        using var scratch = new ScratchFolder();
+        var ordered = scratch.File("calls-ordered.csv");
+        var shuffled = scratch.File("calls-shuffled.csv");
+        var generation = Stopwatch.StartNew();
+        WriteCalls(ordered, size);
+        Shuffle(ordered, shuffled, scratch);
+        Console.WriteLine($"Release build, {Environment.ProcessorCount} cores, load average {LoadAverage()}; {size:N0} calls, " +
+                          $"a fresh caller each call; files written in {generation.Elapsed.TotalSeconds:N0} s ({new FileInfo(ordered).Length / 1e6:N0} MB each).");
+        if (anchor is null) Console.WriteLine("The sqlite3 anchor is unavailable (no sqlite3 on the PATH): the anchor and ratio columns say n/a.");
+        Console.WriteLine();
+        Console.WriteLine("| shape | calls | import s | statistics s | ours end to end s | busiest threads CPU s | peak working set | sqlite3 anchor s | ours / anchor |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        for (var run = 0; run < options.Repeat; run++)
+        {
+            foreach (var (shape, csv) in new[] { ("ordered", ordered), ("shuffled", shuffled) })
+            {
+                var db = scratch.File($"store-{shape}-{run}.db");
+                var ours = Child(csv, db);
+                DeleteStore(db);
+                double? anchorSeconds = null;
+                if (anchor is not null)
+                {
+                    var anchorDb = scratch.File($"anchor-{shape}-{run}.db");
+                    anchorSeconds = (anchor.ImportCsv(anchorDb, csv) + anchor.CallStatistics(anchorDb)).TotalSeconds;
+                    File.Delete(anchorDb);
+                }
+                var total = ours.Import + ours.Statistics;
+                Console.WriteLine($"| {shape} | {size:N0} | {ours.Import:N2} | {ours.Statistics:N2} | {total:N2} | {ours.Threads} | {ours.PeakMiB:N0} MiB | " +
+                                  $"{(anchorSeconds is { } a ? a.ToString("N2", CultureInfo.InvariantCulture) : "n/a")} | " +
+                                  $"{(anchorSeconds is { } b ? (total / b).ToString("N2", CultureInfo.InvariantCulture) : "n/a")} |");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The measured part, in its own process: import <c>--file</c> into a new store <c>--db</c>, then the statistic.
+    /// Prints one line: import seconds, statistics seconds, the busiest threads' CPU, peak working set in MiB.
+    /// </summary>
+    public static int RunOne(BenchOptions options)
+    {
+        var file = options.File ?? throw new ArgumentException("calls-e2e-run needs --file");
+        var db = options.Database ?? throw new ArgumentException("calls-e2e-run needs --db");
+        var sampler = new ThreadCpuSampler();
+        var clock = Stopwatch.StartNew();
+        using (var store = CallStore.Open(db))
+        {
+            var summary = store.ImportFile(file);
+            if (summary.Inserted == 0) throw new InvalidOperationException("nothing imported");
+        }
+        var import = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        long rows = 0;
+        using (var store = CallStore.OpenReadOnly(db))
+        {
+            var query = new CallStatisticQuery(CallPeriod.Hourly, CallTimeZone.Utc, CallFilter.Parse(Filter, CallTimeZone.Utc), "unanswered");
+            foreach (var _ in CallStatistics.Compute(store, query)) rows++;
+        }
+        var statistics = clock.Elapsed.TotalSeconds;
+        var threads = sampler.Busiest();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Join(';', import.ToString("R", CultureInfo.InvariantCulture), statistics.ToString("R", CultureInfo.InvariantCulture),
+            $"{threads[0].TotalSeconds:N1} + {threads[1].TotalSeconds:N1} + {threads[2].TotalSeconds:N1}", (process.PeakWorkingSet64 >> 20).ToString(CultureInfo.InvariantCulture), rows));
+        return 0;
+    }
+
+    /// <summary>The generator's calls with a fresh caller each call, time-ordered, as CSV.</summary>
+    private static void WriteCalls(string path, long size)
+    {
+        using var writer = CallRecordWriter.Create(path, CallFileFormat.Csv);
+        foreach (var call in new CallRecordGenerator(1, newCallerEachCall: true).Calls(size)) writer.Write(call);
+        writer.Complete();
+    }
+
+    /// <summary>
+    /// A uniformly random order of <paramref name="source"/>'s lines (the header stays first), in bounded memory: each
+    /// line goes to one of 64 random bucket files, then each bucket is shuffled in memory and appended. The generator's
+    /// CSV has no line breaks inside fields, so a line is a record.
+    /// </summary>
+    private static void Shuffle(string source, string target, ScratchFolder scratch)
+    {
+        const int Buckets = 64;
+        var random = new Random(2);
+        var names = Enumerable.Range(0, Buckets).Select(i => scratch.File($"bucket-{i}.csv")).ToArray();
+        string header;
+        using (var reader = new StreamReader(source))
+        {
+            var writers = names.Select(name => new StreamWriter(name)).ToArray();
+            header = reader.ReadLine() ?? throw new InvalidOperationException("empty file");
+            while (reader.ReadLine() is { } line) writers[random.Next(Buckets)].WriteLine(line);
+            foreach (var writer in writers) writer.Dispose();
+        }
+        using (var output = new StreamWriter(target))
+        {
+            output.WriteLine(header);
+            foreach (var name in names)
+            {
+                var lines = File.ReadAllLines(name);
+                random.Shuffle(lines);
+                foreach (var line in lines) output.WriteLine(line);
+                File.Delete(name);
+            }
+        }
+    }
+
+    private static (double Import, double Statistics, string Threads, long PeakMiB) Child(string csv, string db)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(CallEndToEndBench).Assembly.Location);
+        foreach (var argument in new[] { "calls-e2e-run", "--file", csv, "--db", db }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the measured run");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var fields = output.Trim().Split('\n')[^1].Split(';');
+        if (process.ExitCode != 0 || fields.Length < 4) throw new InvalidOperationException($"the measured run failed ({process.ExitCode}): {output}");
+        return (double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture), fields[2],
+            long.Parse(fields[3], CultureInfo.InvariantCulture));
+    }
+
+    private static void DeleteStore(string db)
+    {
+        foreach (var file in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
+            if (File.Exists(file)) File.Delete(file);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
