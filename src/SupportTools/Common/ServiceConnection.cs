@@ -56,13 +56,6 @@ internal static class SessionConnections
         lock (connections) return connections.TryGetValue(typeof(TConnection), out var connection) ? (TConnection)connection : null;
     }
 
-    /// <summary>Forgets the session's connection of this type; true when there was one.</summary>
-    public static bool Remove<TConnection>() where TConnection : ServiceConnection
-    {
-        if (!ByRunspace.TryGetValue(CurrentRunspace(), out var connections)) return false;
-        lock (connections) return connections.Remove(typeof(TConnection));
-    }
-
     // Cmdlets run on their runspace's pipeline thread, where DefaultRunspace is that runspace.
     private static System.Management.Automation.Runspaces.Runspace CurrentRunspace() =>
         System.Management.Automation.Runspaces.Runspace.DefaultRunspace
