@@ -20,6 +20,13 @@ Describe 'Connect-Close' {
         @(Get-CloseLead -Connection $connection -From 2000-01-01).Count | Should -BeGreaterThan 0
     }
 
+    It 'never sends a connection''s key to another -BaseUri' {
+        $connection = Connect-Close -ApiKey $key -BaseUri $server.BaseUri -PassThru
+        # Nothing listens there: had the key been sent, the error would be HttpServiceUnavailable, after retries.
+        { Get-CloseLead -Connection $connection -BaseUri 'http://127.0.0.1:9' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Close.GetCloseLeadCommand' -ExpectedMessage "*connection is for $($server.BaseUri)*"
+    }
+
     It 'shows the connection without the key at 120 columns' {
         $connection = Connect-Close -Credential ([pscredential]::new('ignored', $key)) -BaseUri $server.BaseUri -PassThru
         $table = Show-Table $connection

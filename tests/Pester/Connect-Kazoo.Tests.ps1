@@ -58,6 +58,13 @@ Describe 'Connect-Kazoo' {
         @(Get-KazooCdr -Connection $connection -From $from -To $to -PageSize 7).Count | Should -Be 40
     }
 
+    It 'never sends a connection''s credentials to another -BaseUri' {
+        $connection = Connect-Kazoo -BaseUri $server.BaseUri -ApiKey $apiKey -PassThru
+        # Nothing listens there: had the key been sent, the error would be HttpServiceUnavailable, after retries.
+        { Get-KazooCdr -Connection $connection -BaseUri 'http://127.0.0.1:9' -From $from -To $to -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,SupportTools.Commands.Calls.GetKazooCdrCommand' -ExpectedMessage "*connection is for $($server.BaseUri)*"
+    }
+
     It 'belongs to its session: another runspace does not see it' {
         Connect-Kazoo -BaseUri $server.BaseUri -ApiKey $apiKey
         $ps = [powershell]::Create()

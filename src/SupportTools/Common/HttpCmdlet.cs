@@ -31,13 +31,20 @@ public abstract class HttpCmdlet : SupportToolsCmdlet
 
     /// <summary>
     /// The address to call (<c>-BaseUri</c>, else the connection's, else the service's real one); terminates when it has
-    /// a path, query or a scheme other than http(s).
+    /// a path, query or a scheme other than http(s), or when <c>-BaseUri</c> names another address than the connection
+    /// in use (whose credentials must not go elsewhere).
     /// </summary>
     protected Uri ServiceUri
     {
         get
         {
-            var uri = BaseUri ?? ConnectionBaseUri ?? DefaultBaseUri;
+            var connection = ConnectionBaseUri;
+            if (BaseUri is not null && connection is not null &&
+                Uri.Compare(BaseUri, connection, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+                ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
+                    $"The connection is for {connection}, not -BaseUri {BaseUri}: a connection's credentials are only sent to the address they were " +
+                    "given for. Leave -BaseUri out, or give credentials for that address (or connect to it with its Connect-* cmdlet).", BaseUri));
+            var uri = BaseUri ?? connection ?? DefaultBaseUri;
             if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.UserInfo.Length > 0)
                 ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
                     $"-BaseUri must be a scheme, host and port only (e.g. '{DefaultBaseUri}'), not '{uri}': the cmdlet adds the API paths.", uri));
