@@ -54,6 +54,12 @@ public abstract record Fault
     /// </summary>
     public static Fault EchoCredential(bool decoded = false) => new EchoCredentialFault(decoded);
 
+    /// <summary>
+    /// A refusal (<paramref name="status"/>, default 403) whose JSON message and <c>data</c> repeat the request's
+    /// <paramref name="header"/> value (e.g. <c>X-Auth-Token</c>): a server that echoes a session token back.
+    /// </summary>
+    public static Fault EchoHeader(string header, int status = 403) => new EchoHeaderFault(header, status);
+
     /// <summary>The name recorded in <see cref="RecordedRequest.Fault"/>: <c>Status(503)</c>, <c>Delay(5000 ms)</c>, <c>Reset</c>, …</summary>
     public abstract string Name { get; }
 

@@ -18,26 +18,35 @@ internal sealed class SecretScrubber
 
     public static SecretScrubber None { get; } = new([]);
 
-    private readonly string[] _forms;
+    private readonly Func<IEnumerable<string>> _secrets;
 
     public SecretScrubber(IEnumerable<string> secrets)
     {
-        _forms = secrets
-            .Where(secret => !string.IsNullOrEmpty(secret) && secret.Length >= MinimumLength)
-            .SelectMany(secret => new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), Uri.EscapeDataString(secret) })
-            .Distinct(StringComparer.Ordinal)
-            // Longest first, so a secret inside a longer one (a password inside "user:password") never leaves a tail.
-            .OrderByDescending(form => form.Length)
-            .ToArray();
+        var fixedSecrets = secrets.ToArray();
+        _secrets = () => fixedSecrets;
     }
 
-    /// <summary>The scrubber for <paramref name="signer"/>'s secrets (none without a signer).</summary>
-    public static SecretScrubber For(IRequestSigner? signer) => signer is null ? None : new SecretScrubber(signer.Secrets);
+    /// <summary>
+    /// The scrubber for <paramref name="signer"/>'s secrets (none without a signer), read each time it scrubs: a signer
+    /// whose secret changes (a session token renewed mid-pull) is scrubbed of the one it holds then.
+    /// </summary>
+    public static SecretScrubber For(IRequestSigner? signer) => signer is null ? None : new SecretScrubber(() => signer.Secrets);
+
+    private SecretScrubber(Func<IEnumerable<string>> secrets) => _secrets = secrets;
+
+    /// <summary>Every form of every secret, longest first.</summary>
+    private string[] Forms() => _secrets()
+        .Where(secret => !string.IsNullOrEmpty(secret) && secret.Length >= MinimumLength)
+        .SelectMany(secret => new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), Uri.EscapeDataString(secret) })
+        .Distinct(StringComparer.Ordinal)
+        // Longest first, so a secret inside a longer one (a password inside "user:password") never leaves a tail.
+        .OrderByDescending(form => form.Length)
+        .ToArray();
 
     /// <summary><paramref name="text"/> with every form of every secret replaced by <see cref="Mask"/>.</summary>
     public string Scrub(string text)
     {
-        foreach (var form in _forms)
+        foreach (var form in Forms())
             if (text.Contains(form, StringComparison.OrdinalIgnoreCase))
                 text = text.Replace(form, Mask, StringComparison.OrdinalIgnoreCase);
         return text;

@@ -307,6 +307,13 @@ public sealed class ServiceClient : IDisposable
 
     private ServiceException Failure(Attempt last, ServiceRequest request, Uri uri)
     {
+        var failure = FailureOf(last, request, uri);
+        failure.AnswerBody = last.Body;
+        return failure;
+    }
+
+    private ServiceException FailureOf(Attempt last, ServiceRequest request, Uri uri)
+    {
         var name = _options.ServiceName;
         var attempts = last.Number;
         if (last.Hints.RetryAfter is { } wait && wait > _options.MaxDelay)

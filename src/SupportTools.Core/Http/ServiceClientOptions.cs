@@ -1,7 +1,11 @@
 namespace SupportTools.Http;
 
-/// <summary>How one <see cref="ServiceClient"/> talks to one service: where, as whom, and how patiently.</summary>
-public sealed class ServiceClientOptions
+/// <summary>
+/// How one <see cref="ServiceClient"/> talks to one service: where, as whom, and how patiently. A record, so a use case
+/// that needs a variant (another signer, another origin, a larger answer) derives it with <c>with</c> and keeps every
+/// other setting the cmdlet chose, instead of copying them one by one.
+/// </summary>
+public sealed record ServiceClientOptions
 {
     /// <summary>The service's address: scheme, host and port; request targets are relative to it.</summary>
     public required Uri BaseUri { get; init; }

@@ -21,6 +21,7 @@ public sealed class ServiceException : SupportToolsException
         int? statusCode, int attempts, string reason, string? serviceMessage = null, Exception? inner = null)
         : base(scrubber.Scrub(Describe(serviceName, method, requestUri, statusCode, attempts, reason, serviceMessage)), inner)
     {
+        Scrubber = scrubber;
         serviceMessage = scrubber.ScrubOrNull(serviceMessage);
         Failure = failure;
         Method = method.Method;
@@ -47,6 +48,15 @@ public sealed class ServiceException : SupportToolsException
 
     /// <summary>The server's own explanation from the error body (its <c>error</c>, <c>message</c> or field errors), shortened.</summary>
     public string? ServiceMessage { get; }
+
+    /// <summary>
+    /// The last answer's body, for a service that explains refusals in an envelope of its own (Kazoo's
+    /// <c>data</c> errors): read it through <see cref="Scrubber"/> before showing any of it. Null when no answer came.
+    /// </summary>
+    internal byte[]? AnswerBody { get; set; }
+
+    /// <summary>The secrets of the request's signer, to blank out of anything derived from this failure.</summary>
+    internal SecretScrubber Scrubber { get; }
 
     /// <inheritdoc />
     public override string ErrorId => Failure switch

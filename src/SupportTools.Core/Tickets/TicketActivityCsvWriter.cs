@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 
 namespace SupportTools.Tickets;
 
@@ -17,15 +18,16 @@ public sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
         ["TicketId", "PerformedAt", "PerformerType", "PerformerId", "Status", "NoteId", "NoteType", "RequesterId", "IsAutomation", "Changes", "Activity", "IsSystemActor"];
 
     private readonly StagedFile _file;
-    private readonly StreamWriter _writer;
+    private readonly CsvWriter _csv;
     private readonly HashSet<long> _tickets = [];
     private bool _completed;
 
     private TicketActivityCsvWriter(StagedFile file)
     {
         _file = file;
-        _writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        _writer.WriteLine(string.Join(",", Columns.Select(Quote)));
+        var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        _csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        WriteRow(Columns);
     }
 
     /// <summary>Starts a CSV file that replaces <paramref name="path"/> when <see cref="Complete"/> succeeds.</summary>
@@ -65,7 +67,7 @@ public sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
             Number(activity.NoteId), Number(activity.NoteType), Number(activity.RequesterId), activity.IsAutomation ? "True" : "False",
             activity.Changes, activity.Activity, activity.IsSystemActor ? "True" : "False",
         ];
-        _writer.WriteLine(string.Join(",", values.Select(v => v is null ? "" : Quote(v))));
+        WriteRow(values);
         Count++;
         _tickets.Add(activity.TicketId);
         if (StartAt is null || activity.PerformedAt < StartAt) StartAt = activity.PerformedAt;
@@ -75,7 +77,7 @@ public sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
     /// <inheritdoc />
     public void Complete(bool noClobber = false)
     {
-        _writer.Dispose(); // flushes; the staged stream stays open for the commit
+        _csv.Dispose(); // flushes, and closes the writer; the staged stream stays open for the commit
         _file.Commit(noClobber);
         _completed = true;
     }
@@ -83,11 +85,17 @@ public sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
     /// <summary>Releases the file; without <see cref="Complete"/> the partial file is deleted.</summary>
     public void Dispose()
     {
-        if (!_completed) _writer.Dispose();
+        if (!_completed) _csv.Dispose();
         _file.Dispose();
     }
 
     private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
+    /// <summary>A row as <c>Export-Csv</c> writes one: every value quoted; a missing value (null) as nothing at all.</summary>
+    private void WriteRow(IEnumerable<string?> values)
+    {
+        foreach (var value in values)
+            _csv.WriteField(value ?? "", shouldQuote: value is not null);
+        _csv.NextRecord();
+    }
 }

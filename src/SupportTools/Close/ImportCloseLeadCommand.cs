@@ -172,11 +172,10 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
             if (reason == ShouldProcessReason.WhatIf) import.Preview(plan);
             else import.Decline(plan);
         }
-        var reporter = new CmdletReporter(this, "Importing Close leads", "leads");
         var stopped = false;
         try
         {
-            new CallerThreadBridge(reporter).Run<CloseLeadOutcome>((r, emit, token) => import.RunAsync(r, emit, token), Report, CancellationToken);
+            WriteAsync<CloseLeadOutcome>("Importing Close leads", "leads", import.RunAsync, Report);
         }
         catch (Exception exception) when (exception is PipelineStoppedException or OperationCanceledException)
         {
@@ -185,7 +184,6 @@ public sealed class ImportCloseLeadCommand : CloseCmdlet
         }
         finally
         {
-            reporter.Complete();
             // Also when the run ended with an error: the counts say what happened to every row before it.
             if (!stopped) WriteInformation(new HostInformationMessage { Message = import.Summary.ToString() }, ["PSHOST"]);
         }

@@ -49,6 +49,9 @@ public sealed class KazooCredential
     /// <summary>The account's name the user belongs to (null when not given, and for an API key).</summary>
     public string? AccountName { get; }
 
+    /// <summary>What the authentication body carries: the API key, or the md5 of user and password (a secret too).</summary>
+    internal string Secret => _secret;
+
     /// <summary>The authentication resource: <c>/v2/api_auth</c> or <c>/v2/user_auth</c>.</summary>
     internal string Target => IsApiKey ? "/v2/api_auth" : "/v2/user_auth";
 

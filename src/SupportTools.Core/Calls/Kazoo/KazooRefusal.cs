@@ -13,6 +13,13 @@ namespace SupportTools.Calls.Kazoo;
 /// </summary>
 internal sealed partial record KazooRefusal(string? Text, bool IsRangeError, long? MaxRangeSeconds)
 {
+    /// <summary>What crossbar said in the answer that ended <paramref name="failure"/>, the client's secrets blanked out.</summary>
+    public static KazooRefusal Read(Http.ServiceException failure)
+    {
+        var refusal = Read(failure.AnswerBody);
+        return refusal with { Text = failure.Scrubber.ScrubOrNull(refusal.Text) };
+    }
+
     /// <summary>The refusal in <paramref name="body"/>; an empty one when the body is not crossbar's envelope.</summary>
     public static KazooRefusal Read(byte[]? body)
     {

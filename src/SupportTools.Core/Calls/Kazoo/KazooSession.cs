@@ -13,35 +13,17 @@ internal sealed class KazooSession : IDisposable
 {
     private readonly KazooCredential _credential;
     private readonly IOperationReporter _reporter;
-    private readonly KazooTokenSigner _signer = new();
-    private readonly KazooErrorBodies _errors;
-    private readonly bool _ownsHandler;
+    private readonly KazooTokenSigner _signer;
     private readonly ServiceClient _client;
 
     public KazooSession(ServiceClientOptions options, KazooCredential credential, IOperationReporter reporter)
     {
         _credential = credential;
+        _signer = new KazooTokenSigner(credential);
         _reporter = reporter;
         BaseUri = options.BaseUri;
-        _ownsHandler = options.Handler is null;
-        _errors = new KazooErrorBodies(options.Handler ?? new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectTimeout = options.AttemptTimeout,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        });
-        _client = new ServiceClient(new ServiceClientOptions
-        {
-            BaseUri = options.BaseUri,
-            ServiceName = options.ServiceName,
-            Signer = _signer,
-            MaxAttempts = options.MaxAttempts,
-            AttemptTimeout = options.AttemptTimeout,
-            BaseDelay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            MaxConcurrency = 1,
-            Handler = _errors,
-        }, reporter);
+        // The cmdlet's options, with the token signer: one request at a time, since a renewed token must not race.
+        _client = new ServiceClient(options with { Signer = _signer, MaxConcurrency = 1 }, reporter);
     }
 
     /// <summary>The crossbar's address.</summary>
@@ -61,7 +43,6 @@ internal sealed class KazooSession : IDisposable
         ServiceResponse response;
         try
         {
-            _errors.Take();
             response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (ServiceException e) when (e.StatusCode is >= 400 and < 500 and not 429)
@@ -102,12 +83,11 @@ internal sealed class KazooSession : IDisposable
         }
         catch (ServiceException e) when (e.Failure == ServiceFailure.Authentication)
         {
-            _errors.Take();
             _reporter.Verbose("Kazoo: the auth token was refused (HTTP 401: expired or revoked); authenticating again and repeating the request once.");
         }
         catch (ServiceException e) when (e.StatusCode is >= 400 and < 500 and not 429)
         {
-            var refusal = KazooRefusal.Read(_errors.Take());
+            var refusal = KazooRefusal.Read(e);
             throw refused(e, refusal) ?? Refused(e, refusal, null);
         }
         await AuthenticateAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +97,7 @@ internal sealed class KazooSession : IDisposable
         }
         catch (ServiceException e) when (e.StatusCode is >= 400 and < 500 and not 429)
         {
-            var refusal = KazooRefusal.Read(_errors.Take());
+            var refusal = KazooRefusal.Read(e);
             throw (e.Failure == ServiceFailure.Authentication ? null : refused(e, refusal))
                 ?? Refused(e, refusal, e.Failure == ServiceFailure.Authentication
                     ? "a fresh auth token was refused too: these credentials may not read this account's CDRs"
@@ -125,17 +105,13 @@ internal sealed class KazooSession : IDisposable
         }
     }
 
-    private Task<JsonDocument> SendAsync(string target, CancellationToken cancellationToken)
-    {
-        _errors.Take();
-        return _client.GetJsonAsync(target, cancellationToken);
-    }
+    private Task<JsonDocument> SendAsync(string target, CancellationToken cancellationToken) => _client.GetJsonAsync(target, cancellationToken);
 
-    private ServiceException Refused(ServiceException e, string? reason) => Refused(e, KazooRefusal.Read(_errors.Take()), reason);
+    private ServiceException Refused(ServiceException e, string? reason) => Refused(e, KazooRefusal.Read(e), reason);
 
     /// <summary>The same failure, with crossbar's own explanation instead of the generic one.</summary>
     internal static ServiceException Refused(ServiceException e, KazooRefusal refusal, string? reason) =>
-        new(e.Failure, "Kazoo", new HttpMethod(e.Method), e.RequestUri, e.StatusCode, e.Attempts,
+        new(e.Scrubber, e.Failure, "Kazoo", new HttpMethod(e.Method), e.RequestUri, e.StatusCode, e.Attempts,
             reason ?? e.Failure switch
             {
                 ServiceFailure.Authentication => "the auth token was refused",
@@ -148,6 +124,5 @@ internal sealed class KazooSession : IDisposable
     public void Dispose()
     {
         _client.Dispose();
-        if (_ownsHandler) _errors.Dispose();
     }
 }

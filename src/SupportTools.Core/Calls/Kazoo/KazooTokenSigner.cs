@@ -4,9 +4,11 @@ namespace SupportTools.Calls.Kazoo;
 
 /// <summary>
 /// Puts the current crossbar auth token in <c>X-Auth-Token</c> on every attempt; the session replaces the token when it
-/// renews it, so a retried request carries the new one. No token (before authentication): no header.
+/// renews it, so a retried request carries the new one. No token (before authentication): no header. Its secrets are the
+/// token in use and the credential's own (the API key or the md5 of user and password the authentication body carries),
+/// so a crossbar that echoes either back never gets it into an error.
 /// </summary>
-internal sealed class KazooTokenSigner : IRequestSigner
+internal sealed class KazooTokenSigner(KazooCredential credential) : IRequestSigner
 {
     private volatile string? _token;
 
@@ -16,6 +18,9 @@ internal sealed class KazooTokenSigner : IRequestSigner
         get => _token;
         set => _token = value;
     }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Secrets => _token is { } token ? [token, credential.Secret] : [credential.Secret];
 
     /// <inheritdoc />
     public void Sign(HttpRequestMessage request)

@@ -177,19 +177,16 @@ public sealed class FreshdeskExportService
             var origin = link.GetLeftPart(UriPartial.Authority);
             if (!_byOrigin.TryGetValue(origin, out var client))
             {
-                client = new ServiceClient(new ServiceClientOptions
+                // The API's settings for another origin, without the signer: the links are pre-signed. An export file
+                // is a whole day of a desk's activity, often past the API answers' 64 MiB cap: the files may be as large
+                // as one answer can be (they are read whole, then written to disk).
+                client = new ServiceClient(api with
                 {
                     BaseUri = new Uri(origin),
                     ServiceName = "Freshdesk export download",
                     Signer = null,
-                    MaxAttempts = api.MaxAttempts,
-                    AttemptTimeout = api.AttemptTimeout,
-                    BaseDelay = api.BaseDelay,
-                    MaxDelay = api.MaxDelay,
-                    // An export file is a whole day of a desk's activity, often past the API answers' 64 MiB cap: the
-                    // files may be as large as one answer can be (they are read whole, then written to disk).
+                    MaxConcurrency = 1,
                     MaxResponseBytes = Array.MaxLength,
-                    Handler = api.Handler, // tests only; null: a socket handler of its own
                 }, reporter);
                 _byOrigin.Add(origin, client);
             }

@@ -24,7 +24,7 @@ public sealed class KazooCdrPullTests
     private sealed record Pull(List<CallRecord> Records, RecordingReporter Reporter, IReadOnlyList<RecordedRequest> Requests, KazooMock Mock, Exception? Error);
 
     private static async Task<Pull> PullAsync(KazooMockOptions site, KazooCredential? credential = null, KazooCdrQuery? query = null,
-        Action<LoopbackServer>? arrange = null)
+        Action<LoopbackServer>? arrange = null, Func<ServiceClientOptions, ServiceClientOptions>? adjust = null)
     {
         var mock = new KazooMock(site);
         var server = await LoopbackServer.StartAsync(mock.Map);
@@ -34,7 +34,8 @@ public sealed class KazooCdrPullTests
         Exception? error = null;
         try
         {
-            await KazooCdrService.PullAsync(Options(server), credential ?? KazooCredential.FromApiKey(site.ApiKey),
+            var options = Options(server);
+            await KazooCdrService.PullAsync(adjust is null ? options : adjust(options), credential ?? KazooCredential.FromApiKey(site.ApiKey),
                 query ?? new KazooCdrQuery { From = From, To = To, PageSize = 25 }, reporter, records.Add, null, CancellationToken.None);
         }
         catch (Exception e) when (e is ServiceException or InputFormatException)
@@ -322,6 +323,41 @@ public sealed class KazooCdrPullTests
         Assert.NotEmpty(pull.Reporter.VerboseLines);
         foreach (var secret in tokens.Append(Site.Password).Append(md5).Append(Site.ApiKey))
             Assert.DoesNotContain(secret, reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_origin_is_refused_and_the_token_never_leaves_the_crossbar()
+    {
+        await using var elsewhere = await LoopbackServer.StartAsync(_ => { });
+        var pull = await PullAsync(Site, arrange: server => server.Faults.Enqueue(
+            Fault.Redirect(new Uri(elsewhere.BaseUri, "/v2/accounts/stolen/cdrs").ToString()), request => request.Method == "GET"));
+
+        var error = Assert.IsType<ServiceException>(pull.Error);
+        Assert.Equal(ServiceFailure.RedirectRefused, error.Failure);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task The_answer_size_cap_the_caller_chose_applies_to_crossbar_answers()
+    {
+        var pull = await PullAsync(Site, arrange: server => server.Faults.Enqueue(Fault.HugeBody(1 << 20, declareLength: false), request => request.Method == "GET"),
+            adjust: options => options with { MaxResponseBytes = 64 * 1024 });
+
+        var error = Assert.IsType<ServiceException>(pull.Error);
+        Assert.Equal(ServiceFailure.ResponseTooLarge, error.Failure);
+    }
+
+    [Fact]
+    public async Task A_crossbar_that_echoes_the_token_in_a_refusal_never_gets_it_into_the_error()
+    {
+        var pull = await PullAsync(Site, arrange: server => server.Faults.Enqueue(Fault.EchoHeader("X-Auth-Token"), request => request.Method == "GET"));
+
+        var error = Assert.IsType<ServiceException>(pull.Error);
+        Assert.Equal(ServiceFailure.PermissionDenied, error.Failure);
+        var token = Assert.Single(pull.Requests.Where(r => r.Method == "GET").Select(r => r.Headers["X-Auth-Token"]).Distinct());
+        Assert.Contains("refused X-Auth-Token: ***", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, error.ServiceMessage ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
