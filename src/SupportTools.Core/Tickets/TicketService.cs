@@ -5,11 +5,19 @@ using SupportTools.Tickets.Sla;
 namespace SupportTools.Tickets;
 
 /// <summary>
-/// The ticket capability's use cases beyond import and export, for the cmdlets, the tests and the bench alike:
-/// business schedules, durations (calendar and business time) and SLA reports, from the store or from piped activities.
+/// The ticket capability's use cases, for the cmdlets, the tests and the bench alike (as <c>CallService</c> is for
+/// calls): imports into a <see cref="TicketStore"/>, business schedules, durations (calendar and business time) and SLA
+/// reports, from the store or from piped activities.
 /// </summary>
 public static class TicketService
 {
+    /// <summary>Imports a Freshdesk export file in one transaction; see <see cref="TicketStore.ImportFile"/>.</summary>
+    public static ImportSummary ImportFile(TicketStore store, string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default) =>
+        store.ImportFile(path, reporter, cancellationToken);
+
+    /// <summary>Starts one transaction for activities that arrive one at a time (a pipeline run); commit it, or dispose to roll back.</summary>
+    public static TicketImportBatch BeginImport(TicketStore store, IOperationReporter? reporter = null) => store.BeginImport(null, reporter);
+
     /// <summary>
     /// A schedule of one version. <paramref name="hours"/> and <paramref name="breaks"/> are (weekdays, interval) pairs,
     /// e.g. ("Mon-Fri", "09:00-17:00"); an interval ending before it starts runs overnight into the next day.
