@@ -9,27 +9,9 @@ namespace SupportTools.Commands.Desk;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DeskCase", DefaultParameterSetName = SessionSet)]
 [OutputType(typeof(DeskCase))]
-public sealed class GetDeskCaseCommand : HttpCmdlet
+public sealed class GetDeskCaseCommand : DeskCmdlet
 {
-    private const string BasicSet = "Credential", OAuthSet = "OAuth", ConnectionSet = "Connection", SessionSet = "Session";
-
-    /// <summary>The agent's e-mail address and password (HTTP basic authentication).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = BasicSet)]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>The OAuth 1.0a application's consumer key (user name) and consumer secret (password).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? OAuthConsumer { get; set; }
-
-    /// <summary>The OAuth 1.0a access token (user name) and token secret (password).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? OAuthToken { get; set; }
+    private const string ConnectionSet = "Connection", SessionSet = "Session";
 
     /// <summary>A connection from <c>Connect-Desk -PassThru</c>: its address and credentials.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ConnectionSet)]
@@ -63,9 +45,6 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int MaxPages { get; set; } = 100_000;
 
-    /// <summary>Not a usable default (Desk sites live at their own address; desk.com was retired): only the example in messages.</summary>
-    protected override Uri DefaultBaseUri { get; } = new("https://yoursite.desk.com");
-
     /// <inheritdoc />
     protected override Uri? ConnectionBaseUri => UsedConnection?.BaseUri;
 
@@ -84,13 +63,8 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgumentError(BaseUri is null
                 ? $"Give your Desk site's address and credentials (-BaseUri {DefaultBaseUri} -Credential ...), or run Connect-Desk first."
                 : "Give -Credential (or -OAuthConsumer and -OAuthToken) with -BaseUri: the session's Desk connection is only used when neither is given.", BaseUri));
-        if (ParameterSetName == ConnectionSet && BaseUri is not null && Uri.Compare(BaseUri, Connection!.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
-                $"-Connection is for {Connection.BaseUri}; leave -BaseUri out (its credentials are only sent to the address they were given for), or connect to {BaseUri} with Connect-Desk.", BaseUri));
-        if (BaseUri is null && UsedConnection is null)
-            ThrowTerminatingError(ErrorRecords.InvalidArgumentError(
-                $"Give your Desk site's address with -BaseUri (e.g. {DefaultBaseUri}): Desk sites have no common address to default to.", null));
-        var options = ClientOptions("Desk", Signer());
+        RequireBaseUri();
+        var options = ClientOptions("Desk", Signer(UsedConnection ?? GivenConnection(ServiceUri)));
         var query = new DeskCaseQuery
         {
             PerPage = PerPage,
@@ -110,17 +84,6 @@ public sealed class GetDeskCaseCommand : HttpCmdlet
                 if (item is DeskPageException invalid) WriteError(invalid, invalid.PageUri);
                 else WriteObject(item);
             });
-    }
-
-    private IRequestSigner Signer()
-    {
-        var connection = UsedConnection;
-        var (credential, consumer, token) = connection is null
-            ? (Credential, OAuthConsumer, OAuthToken)
-            : (connection.Credential, connection.OAuthConsumer, connection.OAuthToken);
-        return credential is null
-            ? new OAuth1Signer(consumer!.UserName, Reveal(consumer), token!.UserName, Reveal(token))
-            : new BasicAuthSigner(credential.UserName, Reveal(credential));
     }
 
     /// <summary>The case with a <c>Custom_&lt;name&gt;</c> note property per custom field (Export-Csv writes them as columns).</summary>

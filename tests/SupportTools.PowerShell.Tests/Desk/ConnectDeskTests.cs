@@ -100,7 +100,8 @@ public sealed class ConnectDeskTests : ModuleTest, IAsyncLifetime
 
         var error = Assert.Single(other.AllErrors);
         Assert.Equal("InvalidArgument", Id(error));
-        Assert.Contains("leave -BaseUri out", error.Exception.Message);
+        Assert.Contains("The connection is for", error.Exception.Message);
+        Assert.Contains("Leave -BaseUri out", error.Exception.Message);
         Assert.Equal(120, same.Count);
     }
 
