@@ -19,10 +19,6 @@ internal static class CallQueryInput
         return zone;
     }
 
-    /// <summary>Writes to -Verbose whether calls or legs are counted (-Leg).</summary>
-    public static void Counting(Cmdlet cmdlet, bool legs) =>
-        cmdlet.WriteVerbose(legs ? "Counting call legs, one per CDR (-Leg)." : "Counting calls: the legs of one interaction count once (-Leg counts the legs).");
-
     /// <summary>The filter from -Filter (none when not given); writes its SQL condition (never its values) to -Verbose.</summary>
     public static CallFilter Filter(Cmdlet cmdlet, object[]? filter, CallTimeZone zone)
     {

@@ -8,7 +8,7 @@ namespace SupportTools.Commands.Calls;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CallRecord")]
 [OutputType(typeof(CallRecord))]
-public sealed class GetCallRecordCommand : StoreCmdlet
+public sealed class GetCallRecordCommand : CallReadCmdlet
 {
     /// <summary>The flask-restless filter list, as JSON or hashtables (default: every record).</summary>
     [Parameter(Position = 0)]
@@ -20,24 +20,12 @@ public sealed class GetCallRecordCommand : StoreCmdlet
     [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string? TimeZone { get; set; }
 
-    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
-    [Parameter]
-    public SwitchParameter Leg { get; set; }
-
-    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
-    [Parameter]
-    public string? Database { get; set; }
-
-    /// <inheritdoc />
-    protected override string? DatabaseArgument => Database;
-
     /// <inheritdoc />
     protected override void OnEnd()
     {
         var zone = CallQueryInput.Zone(this, TimeZone);
-        CallQueryInput.Counting(this, Leg);
         var filter = CallQueryInput.Filter(this, Filter, zone);
-        using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+        using var store = OpenCalls();
         var progress = new CmdletReporter(this, "Reading call records", "records");
         try
         {

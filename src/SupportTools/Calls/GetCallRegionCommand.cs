@@ -8,7 +8,7 @@ namespace SupportTools.Commands.Calls;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CallRegion")]
 [OutputType(typeof(CallRegion))]
-public sealed class GetCallRegionCommand : StoreCmdlet
+public sealed class GetCallRegionCommand : CallReadCmdlet
 {
     private CallStore? _store;
     private readonly HashSet<string> _done = new(StringComparer.OrdinalIgnoreCase); // each country once per pipeline run
@@ -22,22 +22,10 @@ public sealed class GetCallRegionCommand : StoreCmdlet
     [ArgumentCompleter(typeof(CallCountryCompleter))]
     public string[] Country { get; set; } = [];
 
-    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
-    [Parameter]
-    public SwitchParameter Leg { get; set; }
-
-    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
-    [Parameter]
-    public string? Database { get; set; }
-
-    /// <inheritdoc />
-    protected override string? DatabaseArgument => Database;
-
     /// <inheritdoc />
     protected override void OnBegin()
     {
-        CallQueryInput.Counting(this, Leg);
-        _store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+        _store = OpenCalls();
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace SupportTools.Commands.Calls;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CallStatistic")]
 [OutputType(typeof(CallStatistic))]
-public sealed class GetCallStatisticCommand : StoreCmdlet
+public sealed class GetCallStatisticCommand : CallReadCmdlet
 {
     /// <summary>The buckets: Monthly, Weekly (from Monday), Daily or Hourly, in the time zone.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -33,24 +33,12 @@ public sealed class GetCallStatisticCommand : StoreCmdlet
     [Parameter]
     public SwitchParameter IncludeEmpty { get; set; }
 
-    /// <summary>Count the legs (one per CDR, as Kazoo's service did) instead of the calls they make.</summary>
-    [Parameter]
-    public SwitchParameter Leg { get; set; }
-
-    /// <summary>The SQLite database (default: $env:SUPPORTTOOLS_DB, else the per-user store).</summary>
-    [Parameter]
-    public string? Database { get; set; }
-
-    /// <inheritdoc />
-    protected override string? DatabaseArgument => Database;
-
     /// <inheritdoc />
     protected override void OnEnd()
     {
         var zone = CallQueryInput.Zone(this, TimeZone);
-        CallQueryInput.Counting(this, Leg);
         var query = new CallStatisticQuery(Period, zone, CallQueryInput.Filter(this, Filter, zone), GroupBy, IncludeEmpty, Leg);
-        using var store = OpenForReading((path, reporter) => CallStore.OpenReadOnly(path, reporter));
+        using var store = OpenCalls();
         var progress = new CmdletReporter(this, "Computing call statistics", "calls");
         try
         {
