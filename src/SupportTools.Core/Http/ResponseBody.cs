@@ -6,7 +6,8 @@ namespace SupportTools.Http;
 /// <summary>
 /// Reads an answer's body as it streams in, decompressing it here (gzip, deflate, br; the handler's automatic
 /// decompression is off so both sizes can be counted) and stopping at the limit, on the wire and after decompression:
-/// an answer that declares more is refused before a byte is read. Memory is bounded by the limit, not by the server.
+/// an answer that declares more is refused before a byte is read. Memory is bounded by the limit, not by the server;
+/// a download written to a stream holds one chunk at a time.
 /// </summary>
 internal static class ResponseBody
 {
@@ -14,6 +15,19 @@ internal static class ResponseBody
 
     /// <summary>The body, decoded; <see cref="AnswerTooLargeException"/> past <paramref name="limit"/> bytes; <see cref="InvalidDataException"/> for a corrupt encoding.</summary>
     public static async Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
+        // A declared length (already checked against the limit) sizes the buffer once; otherwise it grows as needed.
+        var unencoded = content.Headers.ContentEncoding.All(e => e.Trim() is "" or "identity");
+        using var body = new MemoryStream(content.Headers.ContentLength is { } length && length <= limit && unencoded ? (int)length : 0);
+        await CopyAsync(content, body, limit, cancellationToken).ConfigureAwait(false);
+        return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the body, decoded, to <paramref name="destination"/> as it arrives (a download of any size in bounded
+    /// memory); returns how many bytes were written. Failures as <see cref="ReadAsync"/>.
+    /// </summary>
+    public static async Task<long> CopyAsync(HttpContent content, Stream destination, long limit, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } declared && declared > limit)
             throw new AnswerTooLargeException(limit, declared, decompressed: false);
@@ -30,24 +44,31 @@ internal static class ResponseBody
             };
         await using (stream.ConfigureAwait(false))
         {
-            // A declared length (already checked against the limit) sizes the buffer once; otherwise it grows as needed.
-            using var body = new MemoryStream(content.Headers.ContentLength is { } length && encodings.Length == 0 ? (int)length : 0);
             var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            long written = 0;
             try
             {
                 int read;
                 while ((read = await stream.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    if (body.Length + read > limit)
+                    if (written + read > limit)
                         throw new AnswerTooLargeException(limit, null, decompressed: encodings.Length > 0);
-                    body.Write(chunk, 0, read);
+                    try
+                    {
+                        await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new DestinationWriteException(e); // the disk's problem, not the connection's: never retried
+                    }
+                    written += read;
                 }
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(chunk);
             }
-            return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
+            return written;
         }
     }
 }

@@ -241,7 +241,18 @@ public sealed class ServiceClient : IDisposable
                 uri = next!;
             }
             using var answer = response;
-            var content = await ResponseBody.ReadAsync(answer.Content, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+            byte[] content;
+            if (exchange.Request.Destination is { } destination && status is >= 200 and < 300)
+            {
+                destination.SetLength(0);
+                await ResponseBody.CopyAsync(answer.Content, destination, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+                await destination.FlushAsync(timeout.Token).ConfigureAwait(false);
+                content = [];
+            }
+            else
+            {
+                content = await ResponseBody.ReadAsync(answer.Content, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+            }
             return Log(new Attempt
             {
                 Number = number,
@@ -250,6 +261,11 @@ public sealed class ServiceClient : IDisposable
                 Hints = ServerHints.From(status.Value, headers, content, _time.GetUtcNow()),
                 Elapsed = Stopwatch.GetElapsedTime(started),
             });
+        }
+        catch (DestinationWriteException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Failure);
+            throw; // not reached
         }
         catch (AnswerTooLargeException e)
         {

@@ -42,4 +42,11 @@ public sealed class ServiceRequest
     /// request again. Without it such failures are not retried: the request fails as <see cref="ServiceFailure.Ambiguous"/>.
     /// </summary>
     public Func<CancellationToken, Task<ServiceResponse?>>? Reconcile { get; init; }
+
+    /// <summary>
+    /// Where a successful (2xx) answer's body goes, as it arrives, instead of memory (a file download): emptied at the
+    /// start of each attempt, so a retried download never keeps a broken attempt's bytes. Must be seekable. The
+    /// response's <see cref="ServiceResponse.Body"/> is then empty; error answers are still read into memory for their text.
+    /// </summary>
+    public Stream? Destination { get; init; }
 }

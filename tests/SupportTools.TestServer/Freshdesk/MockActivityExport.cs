@@ -39,10 +39,12 @@ internal static class MockActivityExport
         // A fixed mix of the three (HashCode.Combine is seeded per process): the same file in every run.
         var random = new Random(unchecked((seed * 1_000_003) ^ (day.DayNumber * 101) ^ index));
         // Ids by day and file (day numbers are about 740,000): unique across days and files, up to 10 files of 10,000
-        // tickets a day, and under 2^53 so every JSON reader keeps them exact.
+        // tickets a day (or one file of 100,000: a large desk's day, for measuring big downloads), and under 2^53 so
+        // every JSON reader keeps them exact.
         var firstTicket = (long)day.DayNumber * 100_000 + (index - 1) * 10_000;
+        var tickets = count == 1 ? 100_000 : 10_000;
         var rows = new List<(DateTimeOffset At, long Ticket, long? Performer, Action<Utf8JsonWriter> Body)>();
-        for (var ticket = firstTicket; rows.Count < activities && ticket < firstTicket + 10_000; ticket++)
+        for (var ticket = firstTicket; rows.Count < activities && ticket < firstTicket + tickets; ticket++)
             Ticket(random, ticket, start, end, rows);
         var kept = rows.Where(row => row.At <= end).OrderBy(row => row.At).ThenBy(row => row.Ticket).Take(Math.Max(activities, 0)).ToList();
 

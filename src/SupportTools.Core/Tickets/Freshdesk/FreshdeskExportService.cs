@@ -116,8 +116,7 @@ public sealed class FreshdeskExportService
                     continue;
                 try
                 {
-                    var body = await downloads.For(links[i]).SendAsync(new ServiceRequest(HttpMethod.Get, links[i].OriginalString), cancellationToken).ConfigureAwait(false);
-                    emit(Write(download, body));
+                    emit(await DownloadAsync(downloads.For(links[i]), links[i], download, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is ServiceException or IOException or UnauthorizedAccessException)
                 {
@@ -147,19 +146,32 @@ public sealed class FreshdeskExportService
             throw new InvalidRequestException(string.Join(" ", problems) + " Nothing was requested.");
     }
 
-    /// <summary>Writes the downloaded export beside its target and moves it into place.</summary>
-    private static FileInfo Write(FreshdeskExportDownload download, ServiceResponse body)
+    /// <summary>
+    /// Downloads the export beside its target, as it arrives (a day's export can be hundreds of megabytes: memory holds
+    /// one chunk), checks that it is one, and moves it into place; on any failure the partial file is deleted.
+    /// </summary>
+    private static async Task<FileInfo> DownloadAsync(ServiceClient client, Uri link, FreshdeskExportDownload download, CancellationToken cancellationToken)
     {
-        // An export file is a JSON object; anything else (an error page served with 200) must not land as one.
-        var first = body.Body.AsSpan().TrimStart(" \t\r\n\uFEFF"u8);
-        if (first.Length == 0 || first[0] != (byte)'{')
-            throw new ServiceException(ServiceFailure.InvalidResponse, "Freshdesk export download", body.Method, body.RequestUri, body.StatusCode, body.Attempts,
-                "the file is not a ticket-activity export (it does not start with a JSON object)");
         Directory.CreateDirectory(Path.GetDirectoryName(download.TargetPath)!);
         using var staged = StagedFile.Create(download.TargetPath);
-        staged.Stream.Write(body.Body);
+        var answer = await client.SendAsync(new ServiceRequest(HttpMethod.Get, link.OriginalString) { Destination = staged.Stream }, cancellationToken)
+            .ConfigureAwait(false);
+        // An export file is a JSON object; anything else (an error page served with 200) must not land as one.
+        if (!StartsWithObject(staged.Stream))
+            throw new ServiceException(ServiceFailure.InvalidResponse, "Freshdesk export download", answer.Method, answer.RequestUri, answer.StatusCode, answer.Attempts,
+                "the file is not a ticket-activity export (it does not start with a JSON object)");
         staged.Commit(noClobber: !download.Replaces);
         return new FileInfo(download.TargetPath);
+    }
+
+    /// <summary>Whether the first byte after white space and a byte-order mark is <c>{</c>.</summary>
+    private static bool StartsWithObject(Stream file)
+    {
+        file.Position = 0;
+        Span<byte> start = stackalloc byte[4096];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var first = start[..read].TrimStart(" \t\r\n\uFEFF"u8);
+        return first.Length > 0 && first[0] == (byte)'{';
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

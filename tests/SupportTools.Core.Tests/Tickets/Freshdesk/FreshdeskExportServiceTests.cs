@@ -256,6 +256,18 @@ public sealed class FreshdeskExportServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_download_cut_off_midway_is_fetched_again_and_written_whole()
+    {
+        var pull = await PullAsync(dates: [Dec1],
+            arrange: server => server.Faults.Enqueue(Fault.Truncated(), r => r.Path.StartsWithSegments(FreshdeskMock.FilePrefix)));
+
+        Assert.Empty(pull.Failures);
+        Assert.Equal(2, FileRequests(pull.Server).Count());
+        Assert.Equal(pull.Mock.FileContent(Dec1, 1), File.ReadAllBytes(Path.Combine(_folder, "ticket_activities_2026-12-01.json")));
+        Assert.Single(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_listing_of_the_wrong_shape_fails_that_day_only()
     {
         var pull = await PullAsync(dates: [Dec1, Dec2],
