@@ -89,7 +89,7 @@ public sealed class ImportCallRecordCommand : FileImportCmdlet
         try
         {
             record = input.BaseObject as CallRecord
-                     ?? CallRecord.FromFields(input.Properties.Select(p => new KeyValuePair<string, object?>(p.Name, Plain(p))));
+                     ?? CallRecordFields.FromFields(input.Properties.Select(p => new KeyValuePair<string, object?>(p.Name, Plain(p))));
         }
         catch (InputFormatException exception)
         {
