@@ -60,5 +60,9 @@ Describe 'SupportTools load contexts' {
             Get-LoadContextName $_ | Should -Be 'SupportTools'
         }
         'SupportTools.Calls.CallStore' -as [type] | Should -BeNullOrEmpty -Because 'Core types stay out of the default context'
+        # The loader that hooks the private context before PowerShell scans SupportTools.dll: a nested module, in the default context.
+        $loader = (Get-Module SupportTools).NestedModules | Where-Object Name -eq 'SupportTools.Loader'
+        $loader | Should -Not -BeNullOrEmpty
+        Get-LoadContextName $loader.ImplementingAssembly | Should -Be 'Default'
     }
 }

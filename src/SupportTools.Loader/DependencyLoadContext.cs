@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
-namespace SupportTools.Commands;
+namespace SupportTools.Loader;
 
 /// <summary>
 /// The module's private load context: SupportTools.Core and its packages (NodaTime, Polly, CsvHelper, PhoneNumbers,
@@ -11,7 +11,8 @@ namespace SupportTools.Commands;
 /// of PSql and PSOpenAD; see "Resolving PowerShell module assembly dependency conflicts" in the PowerShell docs).
 /// SupportTools.dll and SupportTools.Model.dll (the types users name: output, parameter and exception types) stay in
 /// the default context, because PowerShell resolves type literals such as <c>[SupportTools.Calls.CallRecord]</c> only
-/// there. This context finds no Model in <c>Dependencies/</c>, so it falls back to the default context's one: both
+/// there. It lives in SupportTools.Loader, the manifest's first nested module, so it is hooked before PowerShell scans
+/// SupportTools.dll (whose cmdlet classes may need Core to load). This context finds no Model in <c>Dependencies/</c>, so it falls back to the default context's one: both
 /// sides share one Model.
 /// </summary>
 internal sealed class DependencyLoadContext : AssemblyLoadContext
@@ -22,6 +23,10 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     /// <summary>The folder, beside SupportTools.dll, that holds the isolated assemblies.</summary>
     internal const string FolderName = "Dependencies";
 
+    /// <summary>The environment variable that names a native SQLite library to use instead of the module's own.</summary>
+    internal const string SqliteOverrideVariable = "SUPPORTTOOLS_SQLITE_LIBRARY";
+
+    /// <summary>The module folder: this assembly sits at its top, beside SupportTools.dll.</summary>
     private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyLoadContext).Assembly.Location)!;
 
     /// <summary>The one context of this process (a second runspace importing the module shares it).</summary>
@@ -61,11 +66,23 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {
         if (!unmanagedDllName.Contains("e_sqlite3", StringComparison.OrdinalIgnoreCase)) return IntPtr.Zero;
-        var path = ModuleInitializer.FindNativeLibrary(unmanagedDllName)
+        var path = FindNativeLibrary(unmanagedDllName)
             ?? throw new DllNotFoundException(
                 $"SupportTools could not find the native SQLite library '{unmanagedDllName}' for {RuntimeInformation.RuntimeIdentifier} " +
                 $"under '{Path.Combine(ModuleFolder, "runtimes")}'. Reinstall the module, or set " +
-                $"{ModuleInitializer.OverrideVariable} to the full path of a compatible library.");
+                $"{SqliteOverrideVariable} to the full path of a compatible library.");
         return LoadUnmanagedDllFromPath(path);
+    }
+
+    /// <summary>
+    /// The override, else what the module's SupportTools.deps.json says for this platform (it lists only the shipped
+    /// platforms' <c>runtimes/&lt;rid&gt;/native/</c> files), else null.
+    /// </summary>
+    internal static string? FindNativeLibrary(string libraryName)
+    {
+        var overridePath = Environment.GetEnvironmentVariable(SqliteOverrideVariable);
+        if (!string.IsNullOrEmpty(overridePath)) return overridePath;
+        var resolved = new AssemblyDependencyResolver(Path.Combine(ModuleFolder, "SupportTools.dll")).ResolveUnmanagedDllToPath(libraryName);
+        return resolved is not null && File.Exists(resolved) ? resolved : null;
     }
 }
