@@ -15,6 +15,15 @@ if ($module.ModuleBase -notlike '__HOME__*') { throw "SupportTools was loaded fr
 $declared = (Import-PowerShellDataFile (Join-Path $module.ModuleBase 'SupportTools.psd1')).CmdletsToExport
 if ($module.ExportedCmdlets.Count -ne $declared.Count) { throw "The installed module exports $($module.ExportedCmdlets.Count) cmdlets, its manifest $($declared.Count)." }
 New-TicketActivity -TicketCount 3 -Seed 1 | Get-TicketDuration | Out-Null
+# The installed layout keeps the dependencies isolated (README, "Dependencies are isolated"): Core from Dependencies/ in
+# the module's own load context, the types users name resolvable as type literals.
+$schedule = New-BusinessSchedule -TimeZone Europe/Berlin -Hours @{ 'Mon-Fri' = '09:00-17:00' }
+if ($schedule -isnot [SupportTools.Tickets.BusinessSchedule]) { throw 'New-BusinessSchedule did not return a [SupportTools.Tickets.BusinessSchedule].' }
+$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SupportTools.Core' }
+if (-not $core -or $core.Location -notlike (Join-Path $module.ModuleBase 'Dependencies' '*') -or
+    [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name -ne 'SupportTools') {
+    throw "SupportTools.Core did not load from Dependencies/ into the module's own load context ($($core.Location))."
+}
 Write-Host "Install passed: $($module.ExportedCmdlets.Count) cmdlets from $($module.ModuleBase)"
 '@
 $check = $check.Replace('__INSTALL__', $install).Replace('__HOME__', $fakeHome)

@@ -1,5 +1,8 @@
 @{
     RootModule           = 'SupportTools.dll'
+    # Imported before the root module: hooks SupportTools.Core to the module's private load context before PowerShell
+    # scans SupportTools.dll (README, "Dependencies are isolated").
+    NestedModules        = @('SupportTools.Loader.dll')
     ModuleVersion        = '0.2.0'
     GUID                 = '5f0c8d3e-2b7a-4c61-9a43-8d1e6f2b7c90'
     Author               = 'SupportTools contributors'

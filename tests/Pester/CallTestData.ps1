@@ -4,7 +4,9 @@
 # Creates $Path with one call per row: @(id, ISO time, duration, unanswered, direction[, caller zone]).
 function New-CallTestStore([string] $Path, [object[]] $Calls) {
     $none = [NullString]::Value # PowerShell passes $null to a string parameter as ''
-    $store = [SupportTools.Calls.CallStore]::Open($Path)
+    # SupportTools.Core loads into the module's private context, where type literals do not reach (README).
+    $callStore = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'SupportTools.Core' }, 'First')[0].GetType('SupportTools.Calls.CallStore', $true)
+    $store = $callStore::Open($Path)
     $batch = $store.BeginImport('test')
     try {
         foreach ($c in $Calls) {

@@ -10,6 +10,10 @@ namespace SupportTools.PowerShell.Tests;
 /// </summary>
 public sealed class ErrorMappingTests : ModuleTest
 {
+    /// <summary>A Core type by name: Core loads into the module's private context, where type literals do not reach (README).</summary>
+    private static string CoreType(string name) =>
+        $"([AppDomain]::CurrentDomain.GetAssemblies().Where({{ $_.GetName().Name -eq 'SupportTools.Core' }}, 'First')[0].GetType('{name}', $true))";
+
     private ErrorRecord Map(string makeException, string target = "$null", string errorId = "[NullString]::Value") =>
         (ErrorRecord)Assert.Single(RunOk($$"""
             $exception = try { {{makeException}} } catch { $_.Exception.GetBaseException() }
@@ -20,7 +24,7 @@ public sealed class ErrorMappingTests : ModuleTest
     public void An_ArgumentException_from_a_Core_guard_is_an_UnexpectedError_not_the_users_mistake()
     {
         // DeskCaseMeasure refuses an empty property list: Measure-DeskCase never passes one, so it can only be a bug.
-        var error = Map("[SupportTools.Desk.DeskCaseMeasure]::new([string[]]@())");
+        var error = Map($"{CoreType("SupportTools.Desk.DeskCaseMeasure")}::new([string[]]@())");
         Assert.IsType<ArgumentException>(error.Exception);
         Assert.Equal("UnexpectedError", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.NotSpecified, error.CategoryInfo.Category);
@@ -29,7 +33,7 @@ public sealed class ErrorMappingTests : ModuleTest
     [Fact]
     public void A_users_bad_value_is_InvalidArgument_with_its_target()
     {
-        var error = Map("[SupportTools.Storage.DatabaseLocation]::Resolve(' ')");
+        var error = Map($"{CoreType("SupportTools.Storage.DatabaseLocation")}::Resolve(' ')");
         Assert.Equal("InvalidRequestException", error.Exception.GetType().Name);
         Assert.Equal("InvalidArgument", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);

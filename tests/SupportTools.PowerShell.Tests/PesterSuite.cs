@@ -17,8 +17,8 @@ public sealed class PesterSuite
     /// <summary>Where Pester's result files go (the folder .ci/run reads).</summary>
     public static string ResultFolder { get; } = Path.Combine(ModuleSession.RepoRoot, "TestResults", "Pester");
 
-    /// <summary>Pester files that test the test infrastructure rather than a cmdlet.</summary>
-    private static readonly string[] InfrastructureFiles = ["TestServer.Tests.ps1"];
+    /// <summary>Pester files that test the module as a whole or the test infrastructure rather than a cmdlet.</summary>
+    private static readonly string[] InfrastructureFiles = ["SupportTools.Module.Tests.ps1", "TestServer.Tests.ps1"];
 
     public static TheoryData<string> PesterFiles() => new(PesterFileNames());
 

@@ -107,7 +107,7 @@ internal sealed class CloseFailedRowsFile : IDisposable
     }
 
     /// <summary>The row as read, or the draft's own values when it was not read by this module.</summary>
-    private static IReadOnlyDictionary<string, string?> Cells(CloseLeadDraft draft) => draft.Source?.Cells ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    private static IReadOnlyDictionary<string, string?> Cells(CloseLeadDraft draft) => draft.SourceCells ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
         [CloseLeadColumns.Company] = draft.Name, [CloseLeadColumns.Contact] = draft.ContactName, [CloseLeadColumns.Title] = draft.Title,
         [CloseLeadColumns.Email] = draft.Email, [CloseLeadColumns.Phone] = draft.Phone, [CloseLeadColumns.Address] = draft.Address,

@@ -102,7 +102,7 @@ public sealed class CloseLeadCleaner
             Founded = founded,
             Problems = string.Join("; ", problems),
             CustomValues = custom,
-            Source = row,
+            SourceCells = row.Cells,
         };
     }
 

@@ -33,7 +33,7 @@ public static partial class TicketActivityColumns
             throw Bad("Activity", "is empty (expected the activity as a JSON object)", row, item);
         try
         {
-            return TicketActivity.Create(ticket, at, performerType.Trim(), performer, activity);
+            return TicketActivityJson.Create(ticket, at, performerType.Trim(), performer, activity);
         }
         catch (InputFormatException exception)
         {

@@ -29,7 +29,7 @@ public static class TicketService
     {
         try
         {
-            return BusinessSchedule.Create(name, timeZone, [new ScheduleVersionText(null, hours, breaks)], holidays);
+            return ScheduleRules.Create(name, timeZone, [new ScheduleVersionText(null, hours, breaks)], holidays);
         }
         catch (FormatException exception)
         {

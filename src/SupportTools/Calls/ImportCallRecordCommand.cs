@@ -42,7 +42,7 @@ public sealed class ImportCallRecordCommand : RecordImportCmdlet<CallStore, Call
         try
         {
             return input.BaseObject as CallRecord
-                   ?? CallRecord.FromFields(input.Properties.Select(p => new KeyValuePair<string, object?>(p.Name, Plain(p))));
+                   ?? CallRecordFields.FromFields(input.Properties.Select(p => new KeyValuePair<string, object?>(p.Name, Plain(p))));
         }
         catch (InputFormatException exception)
         {

@@ -16,10 +16,10 @@ public sealed class LegacyContentKeyTests : IDisposable
         using var store = TicketStore.Open(db);
         using var batch = store.BeginImport(null);
         // The two rows the first release stored (with its own keys 11 and 22), the second written in UTC this time.
-        batch.Add(TicketActivity.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492765200), "user", 149018,
+        batch.Add(TicketActivityJson.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492765200), "user", 149018,
             """{"status":"Open","new_ticket":true,"requester":149018}"""));
-        batch.Add(TicketActivity.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767218), "user", 7, """{"note":{"type":4,"id":4025864}}"""));
-        batch.Add(TicketActivity.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767300), "user", 7, """{"status":"Pending"}"""));
+        batch.Add(TicketActivityJson.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767218), "user", 7, """{"note":{"type":4,"id":4025864}}"""));
+        batch.Add(TicketActivityJson.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767300), "user", 7, """{"status":"Pending"}"""));
         var summary = batch.Commit();
         Assert.Equal(3, summary.Activities);
         Assert.Equal(1, summary.Inserted);

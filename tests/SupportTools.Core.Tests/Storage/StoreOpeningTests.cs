@@ -78,7 +78,7 @@ public sealed class StoreOpeningTests : IDisposable
         using (var store = TicketStore.Open(db))
         using (var batch = store.BeginImport(null))
         {
-            batch.Add(TicketActivity.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767218).ToOffset(TimeSpan.FromMinutes(330)), "user", 7,
+            batch.Add(TicketActivityJson.Create(600, DateTimeOffset.FromUnixTimeSeconds(1492767218).ToOffset(TimeSpan.FromMinutes(330)), "user", 7,
                 """{"note":{"id":4025864,"type":4}}"""));
             Assert.Equal(0, batch.Commit().Inserted);
         }
@@ -105,7 +105,7 @@ public sealed class StoreOpeningTests : IDisposable
         using (var store = TicketStore.Open(db))
         using (var batch = store.BeginImport(null))
         {
-            batch.Add(TicketActivity.Create(1, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""));
+            batch.Add(TicketActivityJson.Create(1, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""));
             batch.Commit();
         }
         var before = File.ReadAllBytes(db);
@@ -205,7 +205,7 @@ public sealed class StoreOpeningTests : IDisposable
         using (var batch = store.BeginImport(null))
         {
             for (var i = 0; i < 2000; i++)
-                batch.Add(TicketActivity.Create(i, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open","note":{"id":1,"type":0}}"""));
+                batch.Add(TicketActivityJson.Create(i, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open","note":{"id":1,"type":0}}"""));
             batch.Commit();
         }
         // Keep the header and the schema page, scribble over the rest.
@@ -232,7 +232,7 @@ public sealed class StoreOpeningTests : IDisposable
             start.SignalAndWait();
             using var store = TicketStore.Open(db);
             using var batch = store.BeginImport($"writer {w}");
-            batch.Add(TicketActivity.Create(w, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""));
+            batch.Add(TicketActivityJson.Create(w, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""));
             return batch.Commit().Inserted;
         }, TaskCreationOptions.LongRunning)).ToArray();
         Assert.All(await Task.WhenAll(results), inserted => Assert.Equal(1, inserted));

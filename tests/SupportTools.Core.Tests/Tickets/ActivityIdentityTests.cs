@@ -124,9 +124,9 @@ public sealed class ActivityIdentityTests : IDisposable
     {
         using var store = TicketStore.Open(_files.PathOf("piped.db"));
         using var batch = store.BeginImport(null);
-        batch.Add(TicketActivity.Create(600, At, "user", 7, Activity));
-        batch.Add(TicketActivity.Create(600, At.ToOffset(TimeSpan.FromHours(-3)), "user", 7, Spellings[1]));
-        batch.Add(TicketActivity.Create(600, At, "user", 7, """{"status":"Pending"}"""));
+        batch.Add(TicketActivityJson.Create(600, At, "user", 7, Activity));
+        batch.Add(TicketActivityJson.Create(600, At.ToOffset(TimeSpan.FromHours(-3)), "user", 7, Spellings[1]));
+        batch.Add(TicketActivityJson.Create(600, At, "user", 7, """{"status":"Pending"}"""));
         var summary = batch.Commit();
         Assert.Equal((3L, 2L, 1L), (summary.Activities, summary.Inserted, summary.Duplicates));
     }

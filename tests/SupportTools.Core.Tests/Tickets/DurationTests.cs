@@ -203,12 +203,12 @@ public class DurationTests
     {
         var activities = new[]
         {
-            TicketActivity.Create(5, T0, "user", Requester, """{"new_ticket":true,"status":"Open","requester":500}"""),
-            TicketActivity.Create(5, At(3), "system", null, """{"automation":{"type":"Ticket Creation","rule":"x"},"note":{"id":1,"type":4}}"""),
-            TicketActivity.Create(5, At(4), "user", Agent, """{"automation":{"type":"Ticket Update","rule":"y"},"note":{"id":2,"type":0}}"""),
-            TicketActivity.Create(5, At(5), "user", Requester, """{"note":{"id":3,"type":0}}"""),
-            TicketActivity.Create(5, At(12), "user", Agent, """{"note":{"id":4,"type":0}}"""),
-            TicketActivity.Create(5, At(13), "user", Agent, """{"status":"Waiting for Customer"}"""),
+            TicketActivityJson.Create(5, T0, "user", Requester, """{"new_ticket":true,"status":"Open","requester":500}"""),
+            TicketActivityJson.Create(5, At(3), "system", null, """{"automation":{"type":"Ticket Creation","rule":"x"},"note":{"id":1,"type":4}}"""),
+            TicketActivityJson.Create(5, At(4), "user", Agent, """{"automation":{"type":"Ticket Update","rule":"y"},"note":{"id":2,"type":0}}"""),
+            TicketActivityJson.Create(5, At(5), "user", Requester, """{"note":{"id":3,"type":0}}"""),
+            TicketActivityJson.Create(5, At(12), "user", Agent, """{"note":{"id":4,"type":0}}"""),
+            TicketActivityJson.Create(5, At(13), "user", Agent, """{"status":"Waiting for Customer"}"""),
         };
         var d = TicketDurationCalculator.FromUnordered(activities.Select(TicketEvent.From), At(20)).Single();
         Assert.Equal(Min(12), d.TimeToFirstResponse);

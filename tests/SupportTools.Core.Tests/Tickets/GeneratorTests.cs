@@ -24,7 +24,7 @@ public sealed class GeneratorTests : IDisposable
         using (var writer = TicketActivityWriter.Create(path))
         {
             for (var i = 0; i < count; i++)
-                writer.Write(TicketActivity.Create(i % 7, Start.AddMinutes(i), i % 2 == 0 ? "user" : "system", i % 2 == 0 ? i : null, """{"status":"Open"}"""));
+                writer.Write(TicketActivityJson.Create(i % 7, Start.AddMinutes(i), i % 2 == 0 ? "user" : "system", i % 2 == 0 ? i : null, """{"status":"Open"}"""));
             writer.Complete();
             Assert.Equal(Math.Min(count, 7), writer.TicketCount);
         }

@@ -79,8 +79,8 @@ public sealed class StoreTests : IDisposable
     {
         var activities = new[]
         {
-            TicketActivity.Create(1, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""),
-            TicketActivity.Create(1, new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero), "user", 6, """{"note":{"id":1,"type":0}}"""),
+            TicketActivityJson.Create(1, new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero), "user", 5, """{"status":"Open"}"""),
+            TicketActivityJson.Create(1, new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero), "user", 6, """{"note":{"id":1,"type":0}}"""),
         };
         using (var store = TicketStore.Open(_db))
         using (var batch = store.BeginImport(null))

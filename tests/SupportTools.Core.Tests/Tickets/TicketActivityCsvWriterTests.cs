@@ -14,7 +14,7 @@ public sealed class TicketActivityCsvWriterTests : IDisposable
     {
         var path = Path.Combine(_folder, "activities.csv");
         // A note whose text holds quotes and a comma; no status, no requester (null columns).
-        var activity = TicketActivity.Create(42, new DateTimeOffset(2017, 4, 21, 9, 33, 38, TimeSpan.Zero), "agent", 7,
+        var activity = TicketActivityJson.Create(42, new DateTimeOffset(2017, 4, 21, 9, 33, 38, TimeSpan.Zero), "agent", 7,
             """{"note":{"id":9,"type":3},"summary":"said \"hi\", then\nleft"}""");
         using (var writer = TicketActivityCsvWriter.Create(path))
         {

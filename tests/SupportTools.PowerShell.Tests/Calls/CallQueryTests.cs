@@ -14,7 +14,9 @@ public sealed class CallQueryTests : ModuleTest
     {
         var db = Ps.PathOf("calls.db");
         RunOk("""
-            $store = [SupportTools.Calls.CallStore]::Open($args[0])
+            # SupportTools.Core loads into the module's private context, where type literals do not reach (README).
+            $callStore = [AppDomain]::CurrentDomain.GetAssemblies().Where({ $_.GetName().Name -eq 'SupportTools.Core' }, 'First')[0].GetType('SupportTools.Calls.CallStore', $true)
+            $store = $callStore::Open($args[0])
             $batch = $store.BeginImport('test')
             try {
                 $i = 0

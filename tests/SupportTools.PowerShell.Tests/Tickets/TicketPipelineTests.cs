@@ -213,7 +213,8 @@ public sealed class TicketPipelineTests : ModuleTest
         var result = Ps.Run("""
             $facts = [SupportTools.Tickets.ActivityFacts]::new($null, $null, $null, $null, $false, '')
             $bad = [SupportTools.Tickets.TicketActivity]::new(1, [datetimeoffset]'2024-03-04T10:00:00Z', 'user', 5, '{"status":', $facts)
-            $good = [SupportTools.Tickets.TicketActivity]::Create(1, [datetimeoffset]'2024-03-04T10:01:00Z', 'user', 5, '{"status":"Open"}')
+            $good = [SupportTools.Tickets.TicketActivity]::new(1, [datetimeoffset]'2024-03-04T10:01:00Z', 'user', 5, '{"status":"Open"}',
+                [SupportTools.Tickets.ActivityFacts]::new('Open', $null, $null, $null, $false, 'status'))
             $bad, $good | Import-TicketActivity -Database $args[0]
             """, db);
         var error = Assert.Single(result.Errors);

@@ -23,13 +23,17 @@ internal sealed class BusinessClock
     /// <summary>How far <see cref="Add"/> looks ahead before deciding the schedule has no more business time.</summary>
     private const int SearchDays = 3660;
 
-    private readonly BusinessSchedule _schedule;
+    private readonly ScheduleRules _schedule;
     private readonly Dictionary<(LocalDate Date, int Version), (Instant Start, Instant End)[]> _days = [];
 
-    public BusinessClock(BusinessSchedule schedule) => _schedule = schedule;
+    public BusinessClock(BusinessSchedule schedule)
+    {
+        Schedule = schedule;
+        _schedule = ScheduleRules.Of(schedule);
+    }
 
     /// <summary>The schedule measured.</summary>
-    public BusinessSchedule Schedule => _schedule;
+    public BusinessSchedule Schedule { get; }
 
     /// <summary>
     /// Business time from <paramref name="start"/> to <paramref name="end"/> (zero when end is not after start):

@@ -73,7 +73,7 @@ internal static class BusinessScheduleFile
         var holidays = Holidays(root, path, prefix);
         try
         {
-            return BusinessSchedule.Create(name, zone, versions, holidays);
+            return ScheduleRules.Create(name, zone, versions, holidays);
         }
         catch (FormatException exception)
         {

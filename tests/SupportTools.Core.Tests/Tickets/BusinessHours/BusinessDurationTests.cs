@@ -40,7 +40,7 @@ public sealed class BusinessDurationTests
     [InlineData("{\"status\":\"Open\"}", null, null)]
     public void Priority_and_group_are_read_from_the_activity(string json, string? priority, string? group)
     {
-        var e = TicketEvent.From(TicketActivity.Create(1, Monday, "user", 5, json));
+        var e = TicketEvent.From(TicketActivityJson.Create(1, Monday, "user", 5, json));
         Assert.Equal(priority, e.Priority);
         Assert.Equal(group, e.Group);
     }

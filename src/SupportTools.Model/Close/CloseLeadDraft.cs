@@ -44,6 +44,6 @@ public sealed class CloseLeadDraft
     /// <summary>Values of the columns outside the standard set, by column name: custom fields of the same name.</summary>
     internal IReadOnlyDictionary<string, string> CustomValues { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The row as it was read (for the failed-rows file), or null for drafts made elsewhere.</summary>
-    internal LeadRow? Source { get; init; }
+    /// <summary>The row's cells as they were read (for the failed-rows file), or null for drafts made elsewhere.</summary>
+    internal IReadOnlyDictionary<string, string?>? SourceCells { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace SupportTools.Tickets;
 
-/// <summary>Time a ticket spent in each status, and its response and resolution times. See <see cref="TicketTimeline"/> for the rules.</summary>
+/// <summary>Time a ticket spent in each status, and its response and resolution times. See <c>TicketTimeline</c> (SupportTools.Core) for the rules.</summary>
 public sealed class TicketDuration
 {
     internal TicketDuration(long ticketId, DateTimeOffset createdAt, string? status, TimeSpan openTime, TimeSpan pendingTime,

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 
 namespace SupportTools.Tickets;
 
@@ -24,14 +24,6 @@ public sealed class TicketActivity
         RequesterId = facts.RequesterId;
         IsAutomation = facts.IsAutomation;
         Changes = facts.Changes;
-    }
-
-    /// <summary>Builds an activity from its JSON text; throws <see cref="InputFormatException"/> when the JSON is not an activity object.</summary>
-    public static TicketActivity Create(long ticketId, DateTimeOffset performedAt, string performerType, long? performerId, string activityJson)
-    {
-        var reader = new ActivityBodyReader();
-        var facts = reader.Read(activityJson);
-        return new TicketActivity(ticketId, performedAt, performerType, performerId, Encoding.UTF8.GetString(reader.Json), facts);
     }
 
     /// <summary>The ticket (<c>ticket_id</c>).</summary>
@@ -73,5 +65,6 @@ public sealed class TicketActivity
         && PerformerType == other.PerformerType && PerformerId == other.PerformerId && Activity == other.Activity;
 
     /// <inheritdoc />
-    public override string ToString() => $"{TicketId} {FreshdeskTime.ToString(PerformedAt)} {Changes}";
+    public override string ToString() =>
+        $"{TicketId} {PerformedAt.ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture)} {(PerformedAt.Offset < TimeSpan.Zero ? '-' : '+')}{PerformedAt.Offset.ToString("hhmm", CultureInfo.InvariantCulture)} {Changes}";
 }

@@ -1,30 +1,25 @@
-using NodaTime;
-using SupportTools.Tickets.BusinessHours;
-
 namespace SupportTools.Tickets;
 
 /// <summary>One version of a <see cref="BusinessSchedule"/>: the weekly hours in force from a local date on.</summary>
 public sealed class BusinessScheduleVersion
 {
-    internal BusinessScheduleVersion(LocalDate? effectiveFrom, WeekPlan plan)
+    internal BusinessScheduleVersion(DateTime? effectiveFrom, double weeklyHours, string hours)
     {
-        From = effectiveFrom;
-        Plan = plan;
+        EffectiveFrom = effectiveFrom;
+        WeeklyHours = weeklyHours;
+        Hours = hours;
     }
 
-    internal LocalDate? From { get; }
-
-    internal WeekPlan Plan { get; }
-
     /// <summary>The first local day (in the schedule's zone) it is in force; null for the first version (always before the next).</summary>
-    public DateTime? EffectiveFrom => From?.ToDateTimeUnspecified();
+    public DateTime? EffectiveFrom { get; }
 
     /// <summary>Its business hours in a week without holidays or clock changes.</summary>
-    public double WeeklyHours => Plan.WeeklyTime.TotalHours;
+    public double WeeklyHours { get; }
 
     /// <summary>The weekly hours as text, e.g. <c>Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00</c>.</summary>
-    public string Hours => Plan.ToString();
+    public string Hours { get; }
 
     /// <inheritdoc />
-    public override string ToString() => From is { } from ? $"from {ScheduleText.Format(from)}: {Hours}" : Hours;
+    public override string ToString() =>
+        EffectiveFrom is { } from ? $"from {from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {Hours}" : Hours;
 }

@@ -34,7 +34,7 @@ public sealed class CallRecord(string callId, DateTimeOffset callTime, string? c
     public string? CalleeIdNumber { get; } = calleeIdNumber;
     /// <summary>Why the call ended (e.g. <c>NORMAL_CLEARING</c>, <c>NO_ANSWER</c>).</summary>
     public string? HangupCause { get; } = hangupCause;
-    /// <summary>True when nobody answered (given by the CDR, or derived, see <see cref="CallOutcome"/>).</summary>
+    /// <summary>True when nobody answered (given by the CDR, or derived, see <c>CallOutcome</c>).</summary>
     public bool Unanswered { get; } = unanswered;
     /// <summary>The caller number's zone (see <c>Get-CallRegion</c>), or null when it has none.</summary>
     public long? CallerZoneId { get; } = callerZoneId;
@@ -47,25 +47,4 @@ public sealed class CallRecord(string callId, DateTimeOffset callTime, string? c
     public string? InteractionId { get; } = interactionId;
     /// <summary>How many legs the record stands for: 1 for a leg, the number of legs for a call.</summary>
     public int Legs { get; } = legs;
-
-    /// <summary>
-    /// The record that named values describe, read as a CSV file's row is (names as headers: <c>call_id</c> or
-    /// <c>CallId</c>…, other names ignored; times invariantly, <c>CallTimeIso</c> before <c>CallTime</c>): an
-    /// <c>Import-Csv</c> row of <c>Get-CallRecord | Export-Csv</c>'s file, or any object's properties. Zone ids are kept as
-    /// given (the importing store derives missing or unknown ones). A value that cannot be read is an
-    /// <see cref="InputFormatException"/> naming the field.
-    /// </summary>
-    public static CallRecord FromFields(IEnumerable<KeyValuePair<string, object?>> fields)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        try
-        {
-            return CallRecordConverter.ForThisThread.FromFields(fields);
-        }
-        catch (CallFieldException exception)
-        {
-            throw new InputFormatException(exception.Message, field: exception.Field == CallField.None ? null : CallFields.NameOf(exception.Field),
-                inner: exception);
-        }
-    }
 }
