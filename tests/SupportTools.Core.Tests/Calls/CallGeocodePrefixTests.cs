@@ -33,6 +33,12 @@ public sealed class CallGeocodePrefixTests
                 }
             }
         Assert.True(numbers.Count > 50_000, $"only {numbers.Count} numbers");
+        foreach (var number in numbers)
+        {
+            // The geocoder's answer is given exactly for the numbers libphonenumber calls valid.
+            var valid = IsValid(number);
+            Assert.True(valid == CallGeocoder.Exact(Encoding.ASCII.GetBytes(number)) is not null, $"+{number}: valid {valid}");
+        }
         var shared = AssertSameAnswers(numbers.OrderBy(_ => random.Next()).ToList());
         Assert.True(shared > numbers.Count / 4, $"only {shared:N0} of {numbers.Count:N0} numbers shared a prefix's answer");
     }
@@ -98,6 +104,18 @@ public sealed class CallGeocodePrefixTests
     [InlineData("(?:2|3)[0-9]{6}(?:12)?", 7, '2', 0)]  // may end in a fixed 12
     public void Trailing_digits_count_only_alternatives_that_can_match(string pattern, int length, char first, int trailing) =>
         Assert.Equal(trailing, CallGeocodePrefix.TrailingDigits(pattern, length, first));
+
+    private static bool IsValid(string digits)
+    {
+        try
+        {
+            return Util.IsValidNumber(Util.Parse("+" + digits, null));
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Asserts each number's answer equals the geocoder's own; returns how many were answered by a shared prefix.</summary>
     private static int AssertSameAnswers(IReadOnlyList<string> numbers)
