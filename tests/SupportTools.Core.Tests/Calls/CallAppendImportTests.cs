@@ -104,10 +104,19 @@ public sealed class CallAppendImportTests : IDisposable
     public void Duplicates_among_the_appended_calls_are_found_when_the_index_is_built_and_counted_as_the_indexed_path_counts_them()
     {
         // 600 rows again, later in the file (a re-export overlapping the first): the unique index cannot be built over
-        // them, so the appended calls are added again one by one.
-        var file = CallFile("duplicates.csv", shuffled: true, rows => [.. rows, .. rows.Take(300), .. rows.Skip(15_000).Take(300)]);
-        var (_, summary) = ImportBothWays(file);
+        // them, so the appended calls are added again one by one. One of them names Swiss numbers the first did not: a
+        // duplicate changes nothing, so no call is in Switzerland and its zone is not marked used.
+        var file = CallFile("duplicates.csv", shuffled: true, rows =>
+        {
+            var again = rows.Take(300).Concat(rows.Skip(15_000).Take(300)).ToList();
+            var fields = again[^1].Split(',');
+            fields[6] = fields[8] = "+41791234567";
+            again[^1] = string.Join(',', fields);
+            return [.. rows, .. again];
+        });
+        var (db, summary) = ImportBothWays(file);
         Assert.Equal((Calls + 600L, (long)Calls, 600L), (summary.Records, summary.Inserted, summary.Duplicates));
+        Assert.Equal(0L, Sql.Scalar(db, "SELECT count(*) FROM call_zones WHERE used = 1 AND country = 'Switzerland'"));
     }
 
     [Fact]
