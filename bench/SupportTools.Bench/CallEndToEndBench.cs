@@ -70,12 +70,15 @@ internal static class CallEndToEndBench
         var db = options.Database ?? throw new ArgumentException("calls-e2e-run needs --db");
         var sampler = new ThreadCpuSampler();
         var clock = Stopwatch.StartNew();
+        double parsed;
         using (var store = CallStore.Open(db))
         {
             var summary = store.ImportFile(file);
             if (summary.Inserted == 0) throw new InvalidOperationException("nothing imported");
+            parsed = summary.Elapsed.TotalSeconds;
         }
         var import = clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"import {parsed:N2} s to its commit, {import - parsed:N2} s more to close the store");
         clock.Restart();
         long rows = 0;
         using (var store = CallStore.OpenReadOnly(db))
@@ -92,7 +95,7 @@ internal static class CallEndToEndBench
     }
 
     /// <summary>The generator's calls with a fresh caller each call, time-ordered, as CSV.</summary>
-    private static void WriteCalls(string path, long size)
+    internal static void WriteCalls(string path, long size)
     {
         using var writer = CallRecordWriter.Create(path, CallFileFormat.Csv);
         foreach (var call in new CallRecordGenerator(1, newCallerEachCall: true).Calls(size)) writer.Write(call);
@@ -104,7 +107,7 @@ internal static class CallEndToEndBench
     /// line goes to one of 64 random bucket files, then each bucket is shuffled in memory and appended. The generator's
     /// CSV has no line breaks inside fields, so a line is a record.
     /// </summary>
-    private static void Shuffle(string source, string target, ScratchFolder scratch)
+    internal static void Shuffle(string source, string target, ScratchFolder scratch)
     {
         const int Buckets = 64;
         var random = new Random(2);

@@ -17,7 +17,7 @@ internal static class GeocodeProbe
         foreach (var (code, length, first) in new[] { (64, 9, '2'), (64, 8, '9'), (61, 9, '4'), (61, 9, '2'), (1, 10, '2'), (44, 10, '2'), (44, 10, '7') })
         {
             var rule = CallGeocodePrefix.RuleFor(code, length, first);
-            Console.WriteLine($"+{code}, {length} national digits from {first}: the last {rule.FreeDigits} never decide; the first {rule.KeptDigits} of the number always do");
+            Console.WriteLine($"+{code}, {length} national digits from {first}: the last {rule.FreeDigits} never decide; parsing keeps the first {rule.KeptDigits} of the number (the place may keep more)");
         }
         var numbers = new CallRecordGenerator(1, newCallerEachCall: true).Calls(count)
             .Select(c => Encoding.UTF8.GetBytes(c.CallDirection == "inbound" ? c.CallerIdNumber! : c.CalleeIdNumber!)).ToList();

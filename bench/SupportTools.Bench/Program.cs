@@ -7,6 +7,7 @@ using SupportTools.Bench;
 //   | calls-generate | calls-import | calls-zones | calls-stats [--calls N] (default: 2M and 10M)
 //   | calls-e2e [--calls N] [--repeat N]: import + hourly statistic end to end on time-ordered and shuffled files with a
 //     fresh caller each call, beside the sqlite3 shell (calls-e2e-run --file F --db D is its measured child)
+//   | calls-parse [--calls N] [--file F] [--repeat N]: the import's parser alone (CSV split, parse, geocoded zones)
 //   close-import [--rows 1000] [--rate 20] [--repeat N]: lead rows through the Close mock at a rate limit with 5% faults
 // Scratch files live in a temporary folder the bench deletes when it ends, fails or is interrupted.
 var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.OrdinalIgnoreCase)
@@ -25,6 +26,7 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["calls-stats"] = CallStatisticsBench.Run,
     ["calls-e2e"] = CallEndToEndBench.Run,
     ["calls-e2e-run"] = CallEndToEndBench.RunOne,
+    ["calls-parse"] = CallParseProbe.Run, // the import's parser alone: CSV split, parse, zones
     ["calls-geocode"] = GeocodeProbe.Run, // the geocoder's cost per distinct number, step by step
     ["close-import"] = CloseImportBench.Run,
 };

@@ -47,7 +47,12 @@ internal static class CallSource
          WHERE i.{Readable})
         """;
 
-    private const string Table = $"(SELECT * FROM call_records WHERE {Readable})";
+    // The table itself, with the filterable columns the calls have (a leg of its own is one call); SQLite flattens
+    // the subquery, so a read walks the time index as on the bare table.
+    private const string Table = $"(SELECT *, 1 AS legs FROM call_records WHERE {Readable})";
+
+    /// <summary>The table of a store made before legs were linked (no interaction columns).</summary>
+    private const string OldTable = $"(SELECT *, NULL AS interaction_id, 1 AS legs FROM call_records WHERE {Readable})";
 
     private const string Legs = $"""
         (SELECT call_time, call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id,
@@ -70,13 +75,14 @@ internal static class CallSource
     /// </summary>
     public static IReadOnlyList<string> Of(StoreConnection db, bool legs, bool forRecords = false)
     {
-        if (db.Version < CallSchema.LinkedLegsVersion) return [forRecords ? OldLegs : Table];
+        if (db.Version < CallSchema.LinkedLegsVersion) return [forRecords ? OldLegs : OldTable];
         if (legs || !HasLinkedLegs(db)) return [forRecords ? Legs : Table];
         return [Unlinked, Interactions];
     }
 
     /// <summary>Whether <paramref name="sources"/> (from <see cref="Of"/>) is the leg table as it stands, each leg a call.</summary>
-    public static bool IsTable(IReadOnlyList<string> sources) => sources.Count == 1 && ReferenceEquals(sources[0], Table);
+    public static bool IsTable(IReadOnlyList<string> sources) =>
+        sources.Count == 1 && (ReferenceEquals(sources[0], Table) || ReferenceEquals(sources[0], OldTable));
 
     /// <summary>Whether any stored leg links to a call.</summary>
     public static bool HasLinkedLegs(StoreConnection db)

@@ -35,11 +35,20 @@ public sealed class CallStore : IDisposable
     internal StoreConnection Connection => _db;
 
     /// <summary>
+    /// Calls a file import adds through the time index before it appends the rest without it, when the file's calls
+    /// come out of time order and the store held no calls (see <see cref="CallImportBatch"/>); tests make it small.
+    /// </summary>
+    internal long AppendAfterRows { get; set; } = CallImportBatch.DefaultAppendAfterRows;
+
+    /// <summary>Whether the last <see cref="ImportFile"/> appended calls without the time index (for tests).</summary>
+    internal bool LastImportAppended { get; private set; }
+
+    /// <summary>
     /// Starts a transactional import (<paramref name="source"/> is recorded, may be null); waiting for another process's
     /// lock is reported to <paramref name="reporter"/>.
     /// </summary>
     public CallImportBatch BeginImport(string? source = null, IOperationReporter? reporter = null) =>
-        new(_db, source, CallZoneResolver.For(_db), reporter ?? _db.Reporter);
+        new(_db, source, CallZoneResolver.For(_db), reporter ?? _db.Reporter, AppendAfterRows);
 
     /// <summary>
     /// Imports a file of call records (Kazoo CDR JSON, or CSV) in one transaction. On any error the transaction is
@@ -53,9 +62,11 @@ public sealed class CallStore : IDisposable
         reporter ??= NullReporter.Instance;
         var zones = CallZoneResolver.For(_db);
         using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
-        using var batch = new CallImportBatch(_db, path, zones, reporter);
+        using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows);
         FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
-        return batch.Commit();
+        var summary = batch.Commit();
+        LastImportAppended = batch.AppendedWithoutIndex;
+        return summary;
     }
 
     /// <summary>

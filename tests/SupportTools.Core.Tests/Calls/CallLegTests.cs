@@ -84,6 +84,30 @@ public sealed class CallLegTests : IDisposable
     }
 
     [Fact]
+    public void Filters_name_the_call_a_leg_belongs_to_and_a_calls_legs()
+    {
+        Assert.Equal(1L, Assert.Single(Statistics(filter: """[{"name":"legs","op":"ge","val":2}]""")).Total);     // a1's call of three legs
+        Assert.Equal(1L, Assert.Single(Statistics(filter: """[{"name":"LEGS","op":"eq","val":1}]""")).Total);     // c1 alone
+        Assert.Empty(Statistics(legs: true, filter: """[{"name":"legs","op":"gt","val":1}]"""));                  // each leg is one
+        Assert.Equal(3L, Assert.Single(Statistics(legs: true, filter: """[{"name":"interaction_id","op":"eq","val":"a1"}]""")).Total);
+        Assert.Equal(1L, Assert.Single(Statistics(filter: """[{"name":"interaction_id","op":"is_null"}]""")).Total);
+        using var store = CallStore.OpenReadOnly(_db);
+        var zone = CallTimeZone.Resolve(null);
+        Assert.Equal(["a1"], CallRecords.Read(store, CallFilter.Parse("""[{"name":"interaction_id","op":"like","val":"a%"}]""", zone), zone).Select(c => c.CallId));
+        Assert.Equal(["b1", "b2"], CallRecords.Read(store, CallFilter.Parse("""[{"name":"interaction_id","op":"ne","field":"call_id"}]""", zone), zone, legs: true)
+            .Select(c => c.CallId).Order());
+    }
+
+    [Fact]
+    public void A_store_without_linked_legs_filters_on_legs_and_interaction_id_too()
+    {
+        using var plain = new CallTestStore(CallTestStore.Call("x", "2016-03-04T08:00:00Z", 30), CallTestStore.Call("y", "2016-03-04T09:00:00Z", 40));
+        Assert.Equal(["x", "y"], plain.Ids(CallFilter.Parse("""[{"name":"legs","op":"eq","val":1},{"name":"interaction_id","op":"is_null"}]""", CallTimeZone.Utc)));
+        Assert.Equal(2L, Assert.Single(plain.Statistics(CallPeriod.Daily, filter: """[{"name":"legs","op":"lt","val":2}]""")).Total);
+        Assert.Empty(plain.Ids(CallFilter.Parse("""[{"name":"interaction_id","op":"is_not_null"}]""", CallTimeZone.Utc)));
+    }
+
+    [Fact]
     public void Countries_are_the_calls_a_legs_unless_asked_for_legs()
     {
         using var store = CallStore.OpenReadOnly(_db);
@@ -116,6 +140,12 @@ public sealed class CallLegTests : IDisposable
             return CallRecords.Read(store, CallFilter.None, CallTimeZone.Resolve(null)).Select(r => $"{r.CallId}/{r.Legs}/{r.InteractionId}").ToList();
         }
         Assert.Equal(["old1/1/", "old2/1/"], Ids()); // the reader changes nothing: still step 1
+        using (var store = CallStore.OpenReadOnly(old))
+        {
+            var zone = CallTimeZone.Resolve(null);
+            var filter = CallFilter.Parse("""[{"name":"legs","op":"eq","val":1},{"name":"interaction_id","op":"is_null"}]""", zone);
+            Assert.Equal(2L, Assert.Single(CallStatistics.Compute(store, new CallStatisticQuery(CallPeriod.Daily, zone, filter))).Total);
+        }
         Assert.Equal(1L, (long)Sql.Scalar(old, "SELECT max(version) FROM supporttools_migrations WHERE capability = 'calls'")!);
         using (var store = CallStore.Open(old)) { }  // a writer migrates
         Assert.Equal(2L, (long)Sql.Scalar(old, "SELECT max(version) FROM supporttools_migrations WHERE capability = 'calls'")!);

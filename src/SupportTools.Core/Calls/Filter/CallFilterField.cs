@@ -26,6 +26,10 @@ internal sealed record CallFilterField(string Name, string Column, CallFilterFie
         new("unanswered", "unanswered", CallFilterFieldKind.Boolean, false),
         new("caller_zone_id", "caller_zone_id", CallFilterFieldKind.Integer, true),
         new("callee_zone_id", "callee_zone_id", CallFilterFieldKind.Integer, true),
+        // The call a leg belongs to (NULL for a leg that links nothing) and a call's legs (1 for each leg read with -Leg):
+        // every relation a read names has both columns (see CallSource).
+        new("interaction_id", "interaction_id", CallFilterFieldKind.Text, true),
+        new("legs", "legs", CallFilterFieldKind.Integer, false),
     ];
 
     private static readonly Dictionary<string, CallFilterField> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);

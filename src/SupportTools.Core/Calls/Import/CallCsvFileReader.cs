@@ -23,6 +23,7 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
     {
         _utf8Stream = Utf8(stream);
         _csv = new Utf8CsvReader(_utf8Stream, path);
+        Builder.ValuesChecked = true; // Fill checks every value read
         if (!_csv.Read()) throw new InputFormatException("the file holds no header row; expected CSV with CDR field names (call_id, call_time, …)", path, 1);
         _columns = new CallField[_csv.Count];
         var headers = new string[_csv.Count];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SQLitePCL;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -14,6 +15,11 @@ namespace SupportTools.Calls;
 /// Missing zone ids are derived from the numbers (see <see cref="CallZoneResolver"/>). A new leg that links to a call
 /// (see <see cref="CallLink"/>) updates that call's row in <c>call_interactions</c> (see <see cref="CallSchema"/>); a
 /// duplicate changes nothing. Files and records added through <see cref="Add(CallRecord)"/> both come through here.
+/// <para>
+/// A file whose calls come out of time order into a store that held no calls appends without the time index once
+/// <see cref="CallStore.AppendAfterRows"/> calls are in (see <see cref="StartAppending"/>): inserting random times into
+/// the index cost the writer more than building it at the end. The store's contents are the same either way.
+/// </para>
 /// </summary>
 public sealed class CallImportBatch : IDisposable
 {
@@ -27,10 +33,22 @@ public sealed class CallImportBatch : IDisposable
     private readonly PinnedBuffer _scratch = new(256); // pinned, as a chunk's text: see Add(in CallRow, …)
     private long _records, _inserted, _withDirection;
     private bool _committed, _linkBound;
+    private readonly bool _storeWasEmpty;
+    private readonly long _appendAfterRows;
+    private bool _appended;                  // appending without the index happens once at most
+    private long _appendFrom = -1;           // the last rowid before the calls appended without the index; -1: not appending
+    private long _latest = long.MinValue;    // the latest call time added from chunks so far
 
-    internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones, IOperationReporter reporter)
+    private const string TimeIndex = "CREATE UNIQUE INDEX call_records_time ON call_records (call_time, call_key)";
+
+    /// <summary>The default of <see cref="CallStore.AppendAfterRows"/>: below it, building the index costs more than it saves.</summary>
+    internal const long DefaultAppendAfterRows = 100_000;
+
+    internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones, IOperationReporter reporter,
+        long appendAfterRows = DefaultAppendAfterRows)
     {
         _db = db;
+        _appendAfterRows = appendAfterRows;
         _source = source;
         _reporter = reporter;
         Zones = zones;
@@ -44,6 +62,11 @@ public sealed class CallImportBatch : IDisposable
                 import.Bind(2, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 import.Execute();
                 _importId = import.LastInsertRowId;
+            }
+            using (var any = db.Prepare("SELECT EXISTS (SELECT 1 FROM call_records)"))
+            {
+                _storeWasEmpty = any.Read() && any.GetInt64(0) == 0;
+                while (any.Read()) { }
             }
             SqliteStatement Prepare(string sql)
             {
@@ -82,6 +105,9 @@ public sealed class CallImportBatch : IDisposable
 
     /// <summary>Derives the zone ids the input does not give.</summary>
     internal CallZoneResolver Zones { get; }
+
+    /// <summary>Whether calls were appended without the time index (see <see cref="StartAppending"/>).</summary>
+    internal bool AppendedWithoutIndex => _appended;
 
     /// <summary>Calls added so far.</summary>
     public long Records => _records;
@@ -142,7 +168,112 @@ public sealed class CallImportBatch : IDisposable
     {
         var text = chunk.Text;
         var rows = chunk.Rows;
-        foreach (var index in chunk.Order) Add(rows[index], text);
+        var order = chunk.Order;
+        if (order.IsEmpty) return;
+        if (!_appended && _storeWasEmpty && _inserted >= _appendAfterRows && rows[order[0]].CallTime < _latest) StartAppending();
+        foreach (var index in order) Add(rows[index], text);
+        _latest = Math.Max(_latest, rows[order[^1]].CallTime);
+    }
+
+    /// <summary>
+    /// From now on appends calls without the time index (dropped inside the transaction, so a failed import keeps it):
+    /// a file out of time order inserted each call at a random place of the index, which cost the writer more than
+    /// building the index once at the end (SQLite sorts the keys). Only into a store that held no calls, so the
+    /// index is rebuilt over this import's calls alone. Duplicates go unnoticed until <see cref="FinishAppending"/>.
+    /// </summary>
+    private void StartAppending()
+    {
+        using (var max = _db.Prepare("SELECT coalesce(max(rowid), 0) FROM call_records"))
+        {
+            max.Read();
+            _appendFrom = max.GetInt64(0);
+            while (max.Read()) { }
+        }
+        _db.Execute("DROP INDEX call_records_time");
+        _appended = true;
+    }
+
+    /// <summary>
+    /// Builds the time index again after <see cref="StartAppending"/>. When the appended calls hold a duplicate (or two
+    /// ids share a key at one second), the unique index cannot be built: the appended calls are then moved aside and
+    /// added again one by one as <see cref="Add(in CallRow, PinnedUtf8)"/> does, in the order they came, so the store
+    /// ends as it would have without appending (the first of duplicates kept, a colliding id on the next free key).
+    /// </summary>
+    private void FinishAppending()
+    {
+        if (_appendFrom < 0) return;
+        var from = _appendFrom;
+        _appendFrom = -1;
+        // SQLite sorts the keys in memory up to the cache size, then in sorted runs in temporary files: a 64 MiB sort
+        // and files on disk for this (with the writer's 256 MiB, kept in memory as the connection's other temporary
+        // data, or sorted by two threads, each with its own 256 MiB, a 10M-call import peaked at 958 MiB, not 457).
+        long cacheSize;
+        using (var cache = _db.Prepare("PRAGMA cache_size"))
+        {
+            cache.Read();
+            cacheSize = cache.GetInt64(0);
+            while (cache.Read()) { }
+        }
+        _db.Execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -65536;");
+        int result;
+        try
+        {
+            result = raw.sqlite3_exec(_db.Handle, TimeIndex);
+        }
+        finally
+        {
+            _db.Execute($"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {cacheSize};");
+        }
+        if ((result & 0xFF) != raw.SQLITE_CONSTRAINT)
+        {
+            if (result != raw.SQLITE_OK) throw _db.Failure(result);
+            return;
+        }
+        const string Columns = "call_direction, duration_seconds, billing_seconds, ringing_seconds, unanswered, caller_zone_id, callee_zone_id, " +
+                               "hangup_cause, caller_id_number, callee_id_number, caller_id_name, call_id, zones_given, interaction_key, interaction_id";
+        _db.Execute($"""
+            CREATE TABLE call_records_appended AS SELECT call_time, call_key, {Columns} FROM call_records WHERE rowid > {from} ORDER BY rowid;
+            DELETE FROM call_records WHERE rowid > {from};
+            {TimeIndex};
+            """);
+        using (var count = _db.Prepare("SELECT count(*) FROM call_records_appended"))
+        {
+            count.Read();
+            _inserted -= count.GetInt64(0);
+            while (count.Read()) { }
+        }
+        // Its rowids keep the order the calls came in.
+        using (var appended = _db.Prepare("SELECT rowid, call_time, call_key, call_id FROM call_records_appended ORDER BY rowid"))
+        using (var insert = _db.Prepare($"""
+            INSERT OR IGNORE INTO call_records (call_time, call_key, {Columns})
+            SELECT call_time, ?2, {Columns} FROM call_records_appended WHERE rowid = ?1
+            """))
+        {
+            while (appended.Read())
+            {
+                var time = appended.GetInt64(1);
+                var callId = appended.GetUtf8(3).ToArray();
+                insert.Bind(1, appended.GetInt64(0));
+                for (var key = appended.GetInt64(2); ; key++)
+                {
+                    insert.Bind(2, key);
+                    if (insert.Execute() == 1)
+                    {
+                        _inserted++;
+                        break;
+                    }
+                    if (IsStored(time, key, callId)) break;
+                }
+            }
+        }
+        _db.Execute("DROP TABLE call_records_appended");
+        // A duplicate's zones were counted as used when it was appended: count those of the calls kept (all this import's).
+        _usedZones.Clear();
+        using var zones = _db.Prepare("""
+            SELECT caller_zone_id FROM call_records WHERE caller_zone_id IS NOT NULL
+            UNION SELECT callee_zone_id FROM call_records WHERE callee_zone_id IS NOT NULL
+            """);
+        while (zones.Read()) _usedZones.Add(zones.GetInt64(0));
     }
 
     /// <summary>
@@ -153,6 +284,8 @@ public sealed class CallImportBatch : IDisposable
     /// </summary>
     private void Add(in CallRow row, PinnedUtf8 text)
     {
+        // A linked leg updates its call by the leg's rowid, which must be final: the index first (see FinishAppending).
+        if (_appendFrom >= 0 && !row.InteractionId.IsNull) FinishAppending();
         _records++;
         if (row.Direction is not null) _withDirection++;
         var insert = _insert;
@@ -230,6 +363,7 @@ public sealed class CallImportBatch : IDisposable
     /// <summary>Commits and returns the summary.</summary>
     public CallImportSummary Commit()
     {
+        FinishAppending();
         var duplicates = _records - _inserted;
         MarkUsed();
         using (var update = _db.Prepare("UPDATE call_imports SET records = ?1, inserted = ?2, duplicates = ?3 WHERE id = ?4"))

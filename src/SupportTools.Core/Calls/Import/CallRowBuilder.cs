@@ -163,9 +163,12 @@ internal sealed class CallRowBuilder(CallZoneResolver? zones)
         chunk.Commit();
     }
 
+    /// <summary>True when the reader checks every value is UTF-8 before <see cref="Set"/> (the CSV reader): not checked twice.</summary>
+    public bool ValuesChecked { get; set; }
+
     private TextSlice Text(ReadOnlySpan<byte> value)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(value)) throw new CallFieldException("the text is not valid UTF-8");
+        if (!ValuesChecked && !System.Text.Unicode.Utf8.IsValid(value)) throw new CallFieldException("the text is not valid UTF-8");
         return _chunk!.AddText(value);
     }
 

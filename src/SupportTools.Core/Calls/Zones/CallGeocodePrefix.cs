@@ -16,8 +16,11 @@ namespace SupportTools.Calls;
 /// ends in digit tokens (<c>[0-9]</c>, <c>[0-9]{m}</c>, <c>[0-9]{m,n}</c>) at least <c>k</c> long, changing the last
 /// <c>k</c> digits to other digits never changes whether a pattern matches (the key keeps the length; an alternative
 /// without quantifiers matches nothing longer than its atoms);</item>
-/// <item>the place is the geocoder's longest-prefix lookup: no prefix in its English data is longer than the longest
-/// key there (one more digit is kept for a mobile token, as Argentina's);</item>
+/// <item>the place is the geocoder's longest-prefix lookup in its English data: once the kept digits are no key's
+/// proper beginning, every number sharing them matches the same longest key (one more digit is kept where the code has
+/// a mobile token, as Argentina's). Decided per number: most numbers of a country match a short key, and only the few whose
+/// beginnings lead on to longer keys keep more digits (an Australian landline kept 10 of 11 digits when every number
+/// kept as many as the longest key);</item>
 /// <item>parsing strips a national prefix and picks a region by leading digits: both are matched at the start through
 /// patterns without quantifiers, whose matches are no longer than their atoms, so they lie within the kept digits;
 /// only the main region's national prefix is stripped (the parser reads the code's main region); kept digits it could strip are not shared at all (see <see cref="MayStrip"/>), so the national
@@ -29,10 +32,20 @@ namespace SupportTools.Calls;
 internal static partial class CallGeocodePrefix
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-    private static readonly ConcurrentDictionary<(int Code, int Length, byte First), Rule> Rules = new();
+    // Keyed by code * 1000 + national length * 10 + first digit: an integer hashes faster than a tuple, once per number.
+    private static readonly ConcurrentDictionary<int, Rule> Rules = new();
     private static readonly ConcurrentDictionary<int, Regex[]> NationalPrefixes = new();
+    /// <summary>Whether each value below 1,000 is a country calling code (asked once per number, up to three times).</summary>
+    private static readonly bool[] IsCode = [.. Enumerable.Range(0, 1000).Select(code => code > 0 && Util.GetRegionCodeForCountryCode(code) != "ZZ")];
+    /// <summary>Whether each calling code has a mobile token (Argentina's 9 after the code): one more digit is kept for it.</summary>
+    private static readonly bool[] HasMobileToken = [.. Enumerable.Range(0, 1000).Select(code => code > 0 && PhoneNumberUtil.GetCountryMobileToken(code).Length > 0)];
+    /// <summary>By calling code: the proper beginnings of the English geocoding data's keys (see <see cref="PlaceDigits"/>), made on first use.</summary>
+    private static readonly HashSet<long>?[] KeyBeginnings = new HashSet<long>?[1000];
 
-    /// <summary>What a calling code's data allows for numbers of one length: trailing digits that never decide, and the digits always kept.</summary>
+    /// <summary>
+    /// What a calling code's data allows for numbers of one length: trailing digits that never decide, and the digits
+    /// parsing always needs (the calling code, national prefixes and leading digits); the place decides more per number.
+    /// </summary>
     internal readonly record struct Rule(int FreeDigits, int KeptDigits);
 
     /// <summary>
@@ -44,8 +57,12 @@ internal static partial class CallGeocodePrefix
         codeLength = CodeLength(digits);
         if (codeLength == 0) return digits.Length;
         var code = Value(digits[..codeLength]);
-        var rule = Rules.GetOrAdd((code, digits.Length - codeLength, digits[codeLength]), key => RuleFor(key.Code, key.Length, (char)key.First));
-        var deciding = Math.Max(digits.Length - rule.FreeDigits, rule.KeptDigits);
+        var nationalLength = digits.Length - codeLength;
+        if (nationalLength > 99) return digits.Length;
+        var rule = Rules.GetOrAdd(code * 1000 + nationalLength * 10 + (digits[codeLength] - '0'),
+            key => RuleFor(key / 1000, key / 10 % 100, (char)('0' + key % 10)));
+        if (rule.KeptDigits == 0) return digits.Length; // data of a shape the rule does not know
+        var deciding = Math.Max(digits.Length - rule.FreeDigits, PlaceDigits(code, digits, rule.KeptDigits) + (HasMobileToken[code] ? 1 : 0));
         if (deciding >= digits.Length) return digits.Length;
         // Leading zeros of the national number are counted by the parser: kept digits must show where they end.
         return digits[codeLength..deciding].ContainsAnyExcept((byte)'0') ? deciding : digits.Length;
@@ -88,8 +105,7 @@ internal static partial class CallGeocodePrefix
             parsing = Math.Max(parsing, MaxLength(MainRegion(code)?.NationalPrefixForParsing));
             if (free == int.MaxValue || parsing == int.MaxValue) return new Rule(0, 0);
             var codeLength = code.ToString(CultureInfo.InvariantCulture).Length;
-            var geocoded = LongestGeocodedPrefix(code, first);
-            return new Rule(free, Math.Max(codeLength + parsing, geocoded) + 1);
+            return new Rule(free, codeLength + parsing);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException or InvalidOperationException or FormatException)
         {
@@ -258,25 +274,63 @@ internal static partial class CallGeocodePrefix
         MainRegion(code)?.NationalPrefixForParsing is { Length: > 0 } prefix ? [new Regex("^(?:" + prefix + ")", RegexOptions.CultureInvariant)] : [];
 
     /// <summary>
-    /// The most digits (calling code included) a prefix of the English geocoding data for <paramref name="code"/> has,
-    /// among those a national number starting with <paramref name="first"/> can have.
+    /// The fewest leading digits of <paramref name="digits"/> (at least <paramref name="from"/>) that decide its place:
+    /// the first that are no proper beginning of a key of the English geocoding data for <paramref name="code"/>. Every
+    /// key a number sharing them can match is then a beginning of them, so the longest match is the same for all.
     /// </summary>
-    internal static int LongestGeocodedPrefix(int code, char first)
+    internal static int PlaceDigits(int code, ReadOnlySpan<byte> digits, int from)
     {
-        var codeText = code.ToString(CultureInfo.InvariantCulture);
+        var beginnings = Volatile.Read(ref KeyBeginnings[code]);
+        if (beginnings is null)
+        {
+            beginnings = KeyBeginningsOf(code);
+            Volatile.Write(ref KeyBeginnings[code], beginnings); // two threads may both make it: the same set
+        }
+        if (from >= digits.Length || from > 17 || ReferenceEquals(beginnings, Unreadable)) return digits.Length;
+        long value = 0;
+        for (var i = 0; i < from; i++) value = value * 10 + (digits[i] - '0');
+        var length = from;
+        while (length < digits.Length && beginnings.Contains(value * 32 + length))
+        {
+            if (length == 17) return digits.Length; // beyond what a key can say: keep every digit
+            value = value * 10 + (digits[length++] - '0');
+        }
+        return length;
+    }
+
+    /// <summary>The beginnings of data this rule cannot read: every digit decides.</summary>
+    private static readonly HashSet<long> Unreadable = [];
+
+    /// <summary>
+    /// The proper beginnings (as <c>value * 32 + length</c>, calling code included) of the keys of the English
+    /// geocoding data for <paramref name="code"/>; empty when it has none.
+    /// </summary>
+    private static HashSet<long> KeyBeginningsOf(int code)
+    {
+        var beginnings = new HashSet<long>();
         var assembly = typeof(PhoneNumberOfflineGeocoder).Assembly;
         var name = $"PhoneNumbers.geocoding.en.{code}";
-        if (!assembly.GetManifestResourceNames().Contains(name)) return 0;
-        using var resource = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"no resource {name}");
-        using var data = new GZipStream(resource, CompressionMode.Decompress);
-        var map = BuildPrefixMapFromBin.ReadAreaCodeMap(data);
-        var longest = 0;
-        foreach (var key in map.Keys)
+        if (!assembly.GetManifestResourceNames().Contains(name)) return beginnings;
+        try
         {
-            var prefix = key.ToString(CultureInfo.InvariantCulture);
-            if (prefix.Length <= codeText.Length || prefix[codeText.Length] == first) longest = Math.Max(longest, prefix.Length);
+            using var resource = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"no resource {name}");
+            using var data = new GZipStream(resource, CompressionMode.Decompress);
+            foreach (var key in BuildPrefixMapFromBin.ReadAreaCodeMap(data).Keys)
+            {
+                var prefix = key.ToString(CultureInfo.InvariantCulture);
+                long value = 0;
+                for (var length = 1; length < prefix.Length; length++)
+                {
+                    value = value * 10 + (prefix[length - 1] - '0');
+                    beginnings.Add(value * 32 + length);
+                }
+            }
+            return beginnings;
         }
-        return longest;
+        catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return Unreadable;
+        }
     }
 
     private static IEnumerable<string> TopLevelAlternatives(string pattern)
@@ -304,7 +358,7 @@ internal static partial class CallGeocodePrefix
     private static int CodeLength(ReadOnlySpan<byte> digits)
     {
         for (var length = 1; length <= 3 && length < digits.Length; length++)
-            if (Util.GetRegionCodeForCountryCode(Value(digits[..length])) != "ZZ") return length;
+            if (IsCode[Value(digits[..length])]) return length;
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
 using PhoneNumbers;
@@ -38,14 +39,14 @@ internal static class CallGeocoder
     {
         var deciding = CallGeocodePrefix.DecidingLength(digits, out var codeLength);
         // A prefix shared by fewer than 100 numbers (one free digit) is not worth an entry: it would crowd out the rest.
-        if (deciding > digits.Length - 2 || deciding > 18) return Exact(digits);
+        if (deciding > digits.Length - 2 || deciding > 18) return ByNumber(digits);
         long value = 0;
         foreach (var digit in digits[..deciding]) value = value * 10 + (digit - '0');
         var key = (value, deciding, digits.Length);
         Shared known;
         bool found;
         lock (ByPrefix) found = ByPrefix.TryGetValue(key, out known);
-        if (found) return known.Strips ? Exact(digits) : known.Zone;
+        if (found) return known.Strips ? ByNumber(digits) : known.Zone;
         var strips = CallGeocodePrefix.MayStrip(CodeOf(digits[..codeLength]), digits[codeLength..deciding]);
         var zone = Exact(digits);
         lock (ByPrefix)
@@ -53,6 +54,24 @@ internal static class CallGeocoder
             if (ByPrefix.Count >= PrefixLimit) ByPrefix.Clear();
             ByPrefix[key] = new Shared(strips, strips ? null : zone);
         }
+        return zone;
+    }
+
+    /// <summary>
+    /// The geocoder's answers for numbers no prefix decides, by number key, shared by every import in the process: its
+    /// data never changes, and a number costs it microseconds, so a session importing file after file asks it once per
+    /// number it keeps. Bounded: past the limit new numbers are asked each time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<long, CallZone?> Numbers = new();
+    private const int NumberLimit = 1 << 16;
+    private static int _numbersCount;
+
+    private static CallZone? ByNumber(ReadOnlySpan<byte> digits)
+    {
+        var key = CallNumber.Key(digits, digits.Length);
+        if (key >= 0 && Numbers.TryGetValue(key, out var known)) return known;
+        var zone = Exact(digits);
+        if (key >= 0 && Volatile.Read(ref _numbersCount) < NumberLimit && Numbers.TryAdd(key, zone)) Interlocked.Increment(ref _numbersCount);
         return zone;
     }
 
@@ -84,11 +103,13 @@ internal static class CallGeocoder
         {
             return null;
         }
-        if (!Util.IsValidNumber(number)) return null;
+        // A number is valid exactly when its type is known: IsValidNumber asks the same patterns of the same region's
+        // metadata as GetNumberType, so asking both matched every pattern twice.
+        var type = Util.GetNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN) return null;
         // With a user region that is no number's, the geocoder names the country rather than a place.
         var country = Geocoder.GetDescriptionForValidNumber(number, Locale.English, "ZZ");
         if (country.Length == 0) country = Util.GetRegionCodeForNumber(number);
-        var type = Util.GetNumberType(number);
         string region;
         if (type is PhoneNumberType.MOBILE or PhoneNumberType.PAGER) region = $"{country} Mobile";
         else

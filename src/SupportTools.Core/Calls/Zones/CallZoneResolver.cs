@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -18,12 +17,6 @@ internal sealed class CallZoneResolver
     private readonly HashSet<long> _stored = [];
     private readonly Dictionary<long, long?> _cache = [];
     private readonly Dictionary<long, CallZone> _geocoded = [];
-    /// <summary>
-    /// The geocoder's answers by number key, shared by every import in the process: its data never changes, and a
-    /// number costs it microseconds, so a session importing file after file asks it once per number it keeps.
-    /// </summary>
-    private static readonly ConcurrentDictionary<long, CallZone?> Geocodes = new();
-    private static int _geocodesCount;
     private readonly byte[] _digits = new byte[CallNumber.MaxDigits];
 
     /// <summary>A resolver by <paramref name="table"/>, or by the geocoder when it is null.</summary>
@@ -68,7 +61,7 @@ internal sealed class CallZoneResolver
         if (key >= 0 && _cache.TryGetValue(key, out var cached)) return cached;
         long? zone;
         if (_table is not null) zone = _table.ZoneOf(digits);
-        else if (Geocode(digits, key) is { } geocoded)
+        else if (CallGeocoder.ZoneOf(digits) is { } geocoded)
         {
             _geocoded.TryAdd(geocoded.Id, geocoded);
             zone = geocoded.Id;
@@ -80,12 +73,4 @@ internal sealed class CallZoneResolver
         return zone;
     }
 
-    private static CallZone? Geocode(ReadOnlySpan<byte> digits, long key)
-    {
-        if (key >= 0 && Geocodes.TryGetValue(key, out var known)) return known;
-        var zone = CallGeocoder.ZoneOf(digits);
-        if (key >= 0 && Volatile.Read(ref _geocodesCount) < CacheLimit && Geocodes.TryAdd(key, zone)) Interlocked.Increment(ref _geocodesCount);
-        // Past the limit new numbers are not kept: the geocoder's prefix answers serve them.
-        return zone;
-    }
 }

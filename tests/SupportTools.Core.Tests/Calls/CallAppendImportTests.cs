@@ -1,0 +1,188 @@
+using System.Text;
+using SupportTools.Calls;
+using SupportTools.Tests.Storage;
+
+namespace SupportTools.Tests.Calls;
+
+/// <summary>
+/// A file out of time order into a store that held no calls appends its calls without the time index and builds the
+/// index at the end (<see cref="CallImportBatch"/>): the store ends exactly as the indexed path leaves it (rows, rowids,
+/// zones, linked calls), duplicates and colliding ids included; re-imports add nothing; a bad row rolls it all back.
+/// The switch comes after <see cref="CallStore.AppendAfterRows"/> calls, made small here (files of a few chunks).
+/// </summary>
+public sealed class CallAppendImportTests : IDisposable
+{
+    private const int Calls = 20_000; // three chunks of the import (8,192 calls each)
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    /// <summary>The generator's calls (a fresh caller each call) as the module's CSV, shuffled when asked, with <paramref name="edit"/> applied to the rows.</summary>
+    private string CallFile(string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null)
+    {
+        var path = _files.PathOf(name);
+        using (var writer = CallRecordWriter.Create(path, CallFileFormat.Csv))
+        {
+            foreach (var call in new CallRecordGenerator(5, newCallerEachCall: true).Calls(Calls)) writer.Write(call);
+            writer.Complete();
+        }
+        var lines = File.ReadAllLines(path).ToList();
+        var rows = lines.Skip(1).ToList();
+        if (shuffled) new Random(3).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+        rows = edit?.Invoke(rows) ?? rows;
+        File.WriteAllLines(path, [lines[0] + (extraColumn is null ? "" : "," + extraColumn), .. rows]);
+        return path;
+    }
+
+    private (CallImportSummary Summary, bool Appended) Import(string db, string file, long appendAfterRows)
+    {
+        using var store = CallStore.Open(db);
+        store.AppendAfterRows = appendAfterRows;
+        var summary = store.ImportFile(file);
+        return (summary, store.LastImportAppended);
+    }
+
+    /// <summary>Everything an import leaves: every column of every row with its rowid, the zones, the calls of linked legs.</summary>
+    private static string Contents(string db) => string.Join("\n",
+        Sql.Scalar(db, """
+            SELECT group_concat(line, char(10)) FROM (SELECT rowid || '|' || call_time || '|' || call_key || '|' || coalesce(call_direction, '') || '|' ||
+                duration_seconds || '|' || billing_seconds || '|' || ringing_seconds || '|' || unanswered || '|' || coalesce(caller_zone_id, '') || '|' ||
+                coalesce(callee_zone_id, '') || '|' || coalesce(hangup_cause, '') || '|' || coalesce(caller_id_number, '') || '|' ||
+                coalesce(callee_id_number, '') || '|' || coalesce(caller_id_name, '') || '|' || call_id || '|' || zones_given || '|' ||
+                coalesce(interaction_key, '') || '|' || coalesce(interaction_id, '') AS line FROM call_records ORDER BY call_time, call_key)
+            """),
+        Sql.Scalar(db, "SELECT group_concat(zone_id || '|' || country || '|' || region || '|' || source || '|' || used, char(10)) FROM (SELECT * FROM call_zones ORDER BY zone_id)"),
+        Sql.Scalar(db, """
+            SELECT group_concat(line, char(10)) FROM (SELECT i.rowid || '|' || interaction_key || '|' || call_time || '|' || a_leg_order || '|' || a_leg || '|' ||
+                call_end || '|' || billing_seconds || '|' || unanswered || '|' || legs AS line FROM call_interactions i ORDER BY i.rowid)
+            """));
+
+    private static bool HasTimeIndex(string db) =>
+        Sql.Scalar(db, "SELECT sql FROM sqlite_master WHERE name = 'call_records_time'") is string sql && sql.Contains("UNIQUE", StringComparison.Ordinal);
+
+    /// <summary>Imports <paramref name="file"/> into a new store by each path; asserts both end the same; returns the appending store.</summary>
+    private (string Db, CallImportSummary Summary) ImportBothWays(string file)
+    {
+        var indexed = _files.PathOf($"indexed-{Guid.NewGuid():N}.db");
+        var appended = _files.PathOf($"appended-{Guid.NewGuid():N}.db");
+        var byIndex = Import(indexed, file, long.MaxValue);
+        var byAppending = Import(appended, file, 1_000);
+        Assert.False(byIndex.Appended);
+        Assert.True(byAppending.Appended);
+        Assert.Equal((byIndex.Summary.Records, byIndex.Summary.Inserted, byIndex.Summary.Duplicates),
+                     (byAppending.Summary.Records, byAppending.Summary.Inserted, byAppending.Summary.Duplicates));
+        var expected = Contents(indexed);
+        Assert.True(expected.Length > Calls * 50, "the indexed store holds the calls");
+        Assert.Equal(expected, Contents(appended));
+        Assert.True(HasTimeIndex(appended));
+        return (appended, byAppending.Summary);
+    }
+
+    [Fact]
+    public void A_shuffled_file_into_an_empty_store_appends_and_stores_what_the_indexed_path_stores_and_a_reimport_adds_nothing()
+    {
+        var file = CallFile("shuffled.csv", shuffled: true);
+        var (db, summary) = ImportBothWays(file);
+        Assert.Equal((long)Calls, summary.Inserted);
+        var again = Import(db, file, 1_000);
+        Assert.False(again.Appended); // the store holds calls now: the index finds each one
+        Assert.Equal((0L, (long)Calls), (again.Summary.Inserted, again.Summary.Duplicates));
+        Assert.Equal((long)Calls, Sql.Count(db, "call_records"));
+    }
+
+    [Fact]
+    public void A_time_ordered_file_or_one_below_the_threshold_goes_through_the_index()
+    {
+        var ordered = CallFile("ordered.csv", shuffled: false);
+        Assert.False(Import(_files.PathOf("ordered.db"), ordered, 1_000).Appended);
+        var shuffled = CallFile("shuffled.csv", shuffled: true);
+        Assert.False(Import(_files.PathOf("small-threshold.db"), shuffled, Calls).Appended); // the file is done before the threshold
+        Assert.True(Import(_files.PathOf("threshold.db"), shuffled, Calls / 4).Appended);
+    }
+
+    [Fact]
+    public void Duplicates_among_the_appended_calls_are_found_when_the_index_is_built_and_counted_as_the_indexed_path_counts_them()
+    {
+        // 600 rows again, later in the file (a re-export overlapping the first): the unique index cannot be built over
+        // them, so the appended calls are added again one by one. One of them names Swiss numbers the first did not: a
+        // duplicate changes nothing, so no call is in Switzerland and its zone is not marked used.
+        var file = CallFile("duplicates.csv", shuffled: true, rows =>
+        {
+            var again = rows.Take(300).Concat(rows.Skip(15_000).Take(300)).ToList();
+            var fields = again[^1].Split(',');
+            fields[6] = fields[8] = "+41791234567";
+            again[^1] = string.Join(',', fields);
+            return [.. rows, .. again];
+        });
+        var (db, summary) = ImportBothWays(file);
+        Assert.Equal((Calls + 600L, (long)Calls, 600L), (summary.Records, summary.Inserted, summary.Duplicates));
+        Assert.Equal(0L, Sql.Scalar(db, "SELECT count(*) FROM call_zones WHERE used = 1 AND country = 'Switzerland'"));
+    }
+
+    [Fact]
+    public void Linked_legs_after_the_switch_end_the_appending_and_update_their_calls_as_the_indexed_path_does()
+    {
+        // Every 50th row from the 12,000th on is a leg of one of 40 calls (Kazoo's interaction_id), after the switch;
+        // 100 duplicates come before them, so the appended calls are added again (new rowids) before any leg is linked.
+        var file = CallFile("linked.csv", shuffled: true, rows =>
+        {
+            var linked = rows.Select((row, i) => row + (i >= 12_000 && i % 50 == 0 ? $",interaction-{i / 50 % 40}" : ",")).ToList();
+            linked.InsertRange(11_000, linked.Take(100));
+            return linked;
+        }, extraColumn: "interaction_id");
+        var (db, summary) = ImportBothWays(file);
+        Assert.Equal(100L, summary.Duplicates);
+        Assert.Equal(40L, Sql.Count(db, "call_interactions"));
+    }
+
+    [Fact]
+    public void A_bad_row_after_the_switch_leaves_the_store_as_it_was_with_its_index()
+    {
+        var db = _files.PathOf("bad.db");
+        var file = CallFile("bad.csv", shuffled: true, rows =>
+        {
+            rows[19_000] = rows[19_000].Replace(",inbound,", ",sideways,").Replace(",outbound,", ",sideways,");
+            return rows;
+        });
+        using (var store = CallStore.Open(db))
+        {
+            store.AppendAfterRows = 1_000;
+            var error = Assert.Throws<InputFormatException>(() => store.ImportFile(file));
+            Assert.Equal(19_002, error.Line);
+        }
+        Assert.Equal(0L, Sql.Count(db, "call_records"));
+        Assert.Equal(0L, Sql.Count(db, "call_imports"));
+        Assert.True(HasTimeIndex(db));
+        Assert.Equal(Calls, Import(db, CallFile("good.csv", shuffled: true), 1_000).Summary.Inserted);
+    }
+
+    [Fact]
+    public void Ids_sharing_a_key_among_the_appended_calls_probe_on_as_the_indexed_path_does()
+    {
+        var db = _files.PathOf("collisions.db");
+        static CallChunk Chunk(params (long Time, long Key, string Id)[] calls)
+        {
+            var chunk = new CallChunk();
+            foreach (var (time, key, id) in calls)
+            {
+                chunk.Next = new CallRow { CallTime = time, Key = key, CallId = chunk.AddText(Encoding.UTF8.GetBytes(id)),
+                    CallerIdNumber = TextSlice.Null, CalleeIdNumber = TextSlice.Null, CallerIdName = TextSlice.Null, InteractionId = TextSlice.Null };
+                chunk.Commit();
+            }
+            chunk.Sort();
+            return chunk;
+        }
+        using (var store = CallStore.Open(db))
+        {
+            store.AppendAfterRows = 1;
+            using var batch = store.BeginImport(null);
+            batch.Add(Chunk((200, 7, "later")));
+            batch.Add(Chunk((100, 42, "first"), (100, 42, "second"), (100, 42, "first"))); // out of order: appended
+            Assert.True(batch.AppendedWithoutIndex);
+            var summary = batch.Commit();
+            Assert.Equal((4L, 3L, 1L), (summary.Records, summary.Inserted, summary.Duplicates));
+        }
+        Assert.Equal("42:first,43:second,7:later", Sql.Scalar(db, "SELECT group_concat(call_key || ':' || call_id, ',') FROM (SELECT * FROM call_records ORDER BY call_time, call_key)"));
+        Assert.True(HasTimeIndex(db));
+    }
+}
