@@ -8,7 +8,7 @@ namespace SupportTools.Close;
 /// <c>Import-CloseLead</c>): names upper-cased with whitespace collapsed, dates to ISO, states to USPS codes, phones
 /// to E.164, e-mails validated, revenue to a number. Every value that cannot be cleaned becomes a problem of its row.
 /// </summary>
-public sealed class CloseLeadCleaner
+internal sealed class CloseLeadCleaner
 {
     private static readonly string[] UnitedStates =
         ["US", "USA", "U S", "U S A", "UNITED STATES", "UNITED STATES OF AMERICA", "AMERICA"];

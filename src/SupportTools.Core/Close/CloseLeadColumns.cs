@@ -4,7 +4,7 @@ namespace SupportTools.Close;
 /// The lead columns a file or piped object may carry (case-insensitive). Any other column is a custom field of the
 /// same name. One list, so adding a column touches this file and the cleaner only.
 /// </summary>
-public static class CloseLeadColumns
+internal static class CloseLeadColumns
 {
     /// <summary>The company: the lead's name.</summary>
     public const string Company = nameof(Company);

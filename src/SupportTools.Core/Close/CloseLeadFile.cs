@@ -13,7 +13,7 @@ namespace SupportTools.Close;
 /// opens. Blank lines are skipped. A row with more cells than the header, or with broken quoting, is kept with that
 /// problem (and becomes invalid) rather than dropped.
 /// </summary>
-public static class CloseLeadFile
+internal static class CloseLeadFile
 {
     /// <summary>
     /// The rows of <paramref name="path"/>, with <paramref name="map"/> applied; <see cref="InputFormatException"/>

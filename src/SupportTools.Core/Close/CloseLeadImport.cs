@@ -17,7 +17,7 @@ namespace SupportTools.Close;
 /// gives every row not yet done a Failed result ("not sent") and writes the failed-rows file before it is thrown.
 /// </para>
 /// </summary>
-public sealed class CloseLeadImport
+internal sealed class CloseLeadImport
 {
     private readonly ServiceClientOptions? _options;
     private readonly CloseLeadImportRequest _request;

@@ -7,7 +7,7 @@ namespace SupportTools.Close;
 /// contact per row that names a contact (identical contacts once), each distinct address once, and each custom field
 /// from the first row that has a value (a different value in a later row is reported, not sent).
 /// </summary>
-public sealed class CloseLeadPlan
+internal sealed class CloseLeadPlan
 {
     private CloseLeadPlan(string name) => Name = name;
 

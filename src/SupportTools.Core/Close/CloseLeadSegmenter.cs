@@ -7,7 +7,7 @@ namespace SupportTools.Close;
 /// order the leads arrive in). States are normalised to USPS codes when they name a US state; others are kept
 /// upper-cased; they are never expanded back to names.
 /// </summary>
-public sealed class CloseLeadSegmenter
+internal sealed class CloseLeadSegmenter
 {
     private readonly Dictionary<string, Segment> _segments = new(StringComparer.Ordinal);
 

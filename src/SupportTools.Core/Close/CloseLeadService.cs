@@ -42,7 +42,7 @@ public sealed class CloseLeadService
     /// preview leads on its own thread (<c>-Confirm</c>, <c>-WhatIf</c>), then runs it with
     /// <see cref="CloseLeadImport.RunAsync"/>.
     /// </summary>
-    public CloseLeadImport BeginImport(CloseLeadImportRequest request)
+    internal CloseLeadImport BeginImport(CloseLeadImportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new CloseLeadImport(_options, request);

@@ -5,7 +5,7 @@ namespace SupportTools.Close;
 /// cells by column name, case-insensitive, with <c>-Map</c> already applied (so <c>Organisation</c> arrives as
 /// <c>Company</c>). Cells outside the standard columns are kept: they are custom fields.
 /// </summary>
-public sealed class LeadRow
+internal sealed class LeadRow
 {
     private readonly Dictionary<string, string?> _cells;
 

@@ -1,7 +1,7 @@
 namespace SupportTools.Close;
 
 /// <summary>The regions whose national phone numbers the cleaner reads (for <c>-DefaultRegion</c>'s completion).</summary>
-public static class PhoneRegions
+internal static class PhoneRegions
 {
     /// <summary>The ISO 3166-1 alpha-2 codes libphonenumber supports, sorted.</summary>
     public static IReadOnlyList<string> All { get; } = LeadPhone.SupportedRegions;

@@ -10,7 +10,7 @@ namespace SupportTools;
 /// slow pipeline holds the producer back and memory stays flat however much is pulled. When the caller's sink throws
 /// (a downstream <c>Select-Object -First</c>, Ctrl+C), the work is cancelled and awaited before the exception goes on.
 /// </summary>
-public sealed class CallerThreadBridge
+internal sealed class CallerThreadBridge
 {
     private const int QueueCapacity = 256;
     private readonly IOperationReporter _reporter;

@@ -8,7 +8,7 @@ namespace SupportTools;
 /// middle values, and the quartiles match what analysts get from <c>DataFrame.describe()</c>. One implementation for
 /// every capability (Desk describe tables, Close median revenue, call duration medians).
 /// </summary>
-public static class Quantile
+internal static class Quantile
 {
     /// <summary>The <paramref name="p"/>-quantile (0..1) of values already sorted ascending; NaN when there are none.</summary>
     public static double OfSorted<T>(ReadOnlySpan<T> sorted, double p) where T : INumberBase<T>

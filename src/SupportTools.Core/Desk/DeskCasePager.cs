@@ -17,7 +17,7 @@ namespace SupportTools.Desk;
 /// valid case (a bad field) is that entry's problem: given a <c>badEntry</c> callback, it gets the exception and the
 /// pull goes on. Progress counts cases of <c>total_entries</c> and pages.
 /// </summary>
-public static class DeskCasePager
+internal static class DeskCasePager
 {
     /// <summary>
     /// Pulls the cases from the Desk API at <paramref name="options"/>' address through one <see cref="ServiceClient"/>

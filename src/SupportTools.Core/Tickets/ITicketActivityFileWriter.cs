@@ -1,7 +1,7 @@
 namespace SupportTools.Tickets;
 
 /// <summary>A file of ticket activities being written: an export file (JSON) or a CSV file. Nothing replaces the target until <see cref="Complete"/>.</summary>
-public interface ITicketActivityFileWriter : IDisposable
+internal interface ITicketActivityFileWriter : IDisposable
 {
     /// <summary>Activities written.</summary>
     long Count { get; }

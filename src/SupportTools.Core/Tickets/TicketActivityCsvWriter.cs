@@ -11,7 +11,7 @@ namespace SupportTools.Tickets;
 /// culture cannot read back unambiguously. Every field is quoted, as <c>Export-Csv</c> does. Written beside the target
 /// and moved into place by <see cref="Complete"/>.
 /// </summary>
-public sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
+internal sealed class TicketActivityCsvWriter : ITicketActivityFileWriter
 {
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =

@@ -10,7 +10,7 @@ namespace SupportTools.Tickets;
 /// the stream must therefore be seekable. A writer made by <see cref="Create"/> writes beside the target and moves the
 /// file into place only when <see cref="Complete"/> succeeds; disposing without it leaves the target as it was.
 /// </summary>
-public sealed class TicketActivityWriter : ITicketActivityFileWriter
+internal sealed class TicketActivityWriter : ITicketActivityFileWriter
 {
     private const int CountWidth = 20;
     private static readonly byte[] PerformedAt = "performed_at"u8.ToArray(), TicketId = "ticket_id"u8.ToArray(),

@@ -1,7 +1,7 @@
 namespace SupportTools.Tickets;
 
 /// <summary>Turns event streams into durations with <see cref="TicketTimeline"/>; the store and the pipeline both come here.</summary>
-public static class TicketDurationCalculator
+internal static class TicketDurationCalculator
 {
     /// <summary>
     /// Events grouped by ticket, each ticket's in performed_at order (ties in input order), as the store returns them.

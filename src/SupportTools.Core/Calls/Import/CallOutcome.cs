@@ -5,7 +5,7 @@ namespace SupportTools.Calls;
 /// billed no second (<c>billing_seconds</c> 0: Kazoo bills from answer), or when it ended with a hangup cause that
 /// means it never connected (<see cref="UnansweredCauses"/>), whatever it billed.
 /// </summary>
-public static class CallOutcome
+internal static class CallOutcome
 {
     /// <summary>
     /// Hangup causes (FreeSWITCH/Q.850 names, as Kazoo writes them; compared case-insensitively) of calls that never

@@ -10,7 +10,7 @@ namespace SupportTools.Calls;
 /// order follow the service's documentation; counts and min/max are integers, median and mean are always written as
 /// floats (<c>19.0</c>, <c>6.5</c>) as the service's Python does.
 /// </summary>
-public static class CallStatisticJson
+internal static class CallStatisticJson
 {
     /// <summary>
     /// <c>{"data":{"&lt;label&gt;":{"total":…,"groups":{"&lt;group&gt;":{"total":…,"duration_seconds":{…}}},"duration_seconds":{"max","min","median","mean"}}}}</c>.

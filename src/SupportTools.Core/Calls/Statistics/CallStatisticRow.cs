@@ -9,7 +9,7 @@ namespace SupportTools.Calls;
 /// Export-Csv wrote in the session's culture (<c>6,5</c>), in <c>culture</c>; an empty cell is null. A value that cannot
 /// be read is an <see cref="InputFormatException"/> naming the column.
 /// </summary>
-public static class CallStatisticRow
+internal static class CallStatisticRow
 {
     private static readonly string[] StatisticColumns = ["PeriodLabel", "Total"];
 

@@ -7,5 +7,5 @@ namespace SupportTools.Tickets;
 /// <param name="EffectiveFrom">yyyy-MM-dd, or null for the first version.</param>
 /// <param name="Hours">(weekdays, interval) pairs; an interval ending before it starts runs overnight.</param>
 /// <param name="Breaks">(weekdays, interval) pairs taken out of the hours.</param>
-public sealed record ScheduleVersionText(string? EffectiveFrom, IReadOnlyList<(string Days, string Interval)> Hours,
+internal sealed record ScheduleVersionText(string? EffectiveFrom, IReadOnlyList<(string Days, string Interval)> Hours,
     IReadOnlyList<(string Days, string Interval)> Breaks);
