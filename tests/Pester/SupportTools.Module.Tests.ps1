@@ -45,6 +45,17 @@ Describe 'SupportTools load contexts' {
         $caught | Should -Be 'UnknownTimeZoneException'
     }
 
+    It 'resolves the HTTP failure users catch, from the default context' {
+        [SupportTools.Http.ServiceException].IsSubclassOf([SupportTools.SupportToolsException]) | Should -BeTrue
+        Get-LoadContextName ([SupportTools.Http.ServiceException].Assembly) | Should -Be 'Default'
+        # Nothing listens on port 9 (discard) on the loopback: the connection is refused, a few quick attempts.
+        $user = [pscredential]::new('agent@example.com', (ConvertTo-SecureString 'pw' -AsPlainText -Force))
+        $caught = try { Get-DeskCase -BaseUri 'http://127.0.0.1:9' -Credential $user -ErrorAction Stop; 'nothing' }
+        catch [SupportTools.Http.ServiceException] { $_.Exception.Failure.ToString() }
+        catch { "another exception: $($_.Exception.GetType().FullName)" }
+        $caught | Should -Be 'Network'
+    }
+
     It 'loads SupportTools.Core, NodaTime and SQLite in the module''s own context' {
         New-BusinessSchedule -TimeZone Europe/Berlin -Hours @{ 'Mon-Fri' = '09:00-17:00' } | Out-Null
         # One Kazoo CDR (fields as in samples/cdrs.jsonl), so the store (SQLite, native library too) opens and writes.

@@ -58,7 +58,7 @@ public sealed class ServiceClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxResponseBytes, Array.MaxLength);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        _scrubber = SecretScrubber.For(options.Signer);
+        _scrubber = options.Signer is { } signer ? new SecretScrubber(() => signer.Secrets) : SecretScrubber.None;
         var handler = options.Handler ?? new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),

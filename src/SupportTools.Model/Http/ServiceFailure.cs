@@ -29,13 +29,13 @@ public enum ServiceFailure
     /// </summary>
     Ambiguous,
     /// <summary>
-    /// The answer is larger than <see cref="ServiceClientOptions.MaxResponseBytes"/> on the wire or once decompressed.
+    /// The answer is larger than <c>ServiceClientOptions.MaxResponseBytes</c> on the wire or once decompressed.
     /// Never retried: the same request would bring the same answer.
     /// </summary>
     ResponseTooLarge,
     /// <summary>
     /// The server redirected to another origin (scheme, host or port), or redirected more than
-    /// <see cref="ServiceClientOptions.MaxRedirects"/> times: not followed, so credentials never leave the address given.
+    /// <c>ServiceClientOptions.MaxRedirects</c> times: not followed, so credentials never leave the address given.
     /// </summary>
     RedirectRefused,
 }

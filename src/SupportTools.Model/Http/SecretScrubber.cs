@@ -27,12 +27,10 @@ internal sealed class SecretScrubber
     }
 
     /// <summary>
-    /// The scrubber for <paramref name="signer"/>'s secrets (none without a signer), read each time it scrubs: a signer
-    /// whose secret changes (a session token renewed mid-pull) is scrubbed of the one it holds then.
+    /// A scrubber of the secrets <paramref name="secrets"/> gives, read each time it scrubs: a signer whose secret
+    /// changes (a session token renewed mid-pull) is scrubbed of the one it holds then.
     /// </summary>
-    public static SecretScrubber For(IRequestSigner? signer) => signer is null ? None : new SecretScrubber(() => signer.Secrets);
-
-    private SecretScrubber(Func<IEnumerable<string>> secrets) => _secrets = secrets;
+    public SecretScrubber(Func<IEnumerable<string>> secrets) => _secrets = secrets;
 
     /// <summary>Every form of every secret, longest first.</summary>
     private string[] Forms() => _secrets()
