@@ -18,7 +18,7 @@ namespace SupportTools.Http;
 /// run twice (creates) are only retried when the server certainly did not act, or after the caller's
 /// <see cref="ServiceRequest.Reconcile"/> check. One verbose line per attempt; headers and bodies are never logged.
 /// </summary>
-public sealed class ServiceClient : IDisposable
+internal sealed class ServiceClient : IDisposable
 {
     /// <summary>
     /// Attempts for a request that finds no server (connection refused, unknown host): for a hosted API that is a wrong
