@@ -7,5 +7,5 @@ namespace SupportTools.Http;
 internal sealed class DestinationWriteException(IOException inner) : Exception(inner.Message, inner)
 {
     /// <summary>The write's own failure.</summary>
-    public IOException Failure { get; } = inner;
+    public IOException Failure => (IOException)InnerException!;
 }

@@ -16,7 +16,7 @@ internal static class ResponseBody
     /// <summary>The body, decoded; <see cref="AnswerTooLargeException"/> past <paramref name="limit"/> bytes; <see cref="InvalidDataException"/> for a corrupt encoding.</summary>
     public static async Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
-        // A declared length (already checked against the limit) sizes the buffer once; otherwise it grows as needed.
+        // A declared length within the limit sizes the buffer once (a larger one is refused by CopyAsync); otherwise it grows as needed.
         var unencoded = content.Headers.ContentEncoding.All(e => e.Trim() is "" or "identity");
         using var body = new MemoryStream(content.Headers.ContentLength is { } length && length <= limit && unencoded ? (int)length : 0);
         await CopyAsync(content, body, limit, cancellationToken).ConfigureAwait(false);
@@ -25,9 +25,9 @@ internal static class ResponseBody
 
     /// <summary>
     /// Writes the body, decoded, to <paramref name="destination"/> as it arrives (a download of any size in bounded
-    /// memory); returns how many bytes were written. Failures as <see cref="ReadAsync"/>.
+    /// memory). Failures as <see cref="ReadAsync"/>.
     /// </summary>
-    public static async Task<long> CopyAsync(HttpContent content, Stream destination, long limit, CancellationToken cancellationToken)
+    public static async Task CopyAsync(HttpContent content, Stream destination, long limit, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } declared && declared > limit)
             throw new AnswerTooLargeException(limit, declared, decompressed: false);
@@ -68,7 +68,6 @@ internal static class ResponseBody
             {
                 ArrayPool<byte>.Shared.Return(chunk);
             }
-            return written;
         }
     }
 }
