@@ -61,6 +61,21 @@ internal static class CallEndToEndBench
     }
 
     /// <summary>
+    /// Writes the two files <see cref="Run"/> measures (<c>calls-ordered.csv</c>, <c>calls-shuffled.csv</c>, <c>--calls N</c>)
+    /// into the folder <c>--file</c> and keeps them, for profiling one shape with <c>calls-e2e-run</c>.
+    /// </summary>
+    public static int WriteFiles(BenchOptions options)
+    {
+        var folder = options.File ?? throw new ArgumentException("calls-e2e-files needs --file FOLDER");
+        Directory.CreateDirectory(folder);
+        using var scratch = new ScratchFolder();
+        var ordered = Path.Combine(folder, "calls-ordered.csv");
+        WriteCalls(ordered, options.Calls ?? 2_000_000);
+        Shuffle(ordered, Path.Combine(folder, "calls-shuffled.csv"), scratch);
+        return 0;
+    }
+
+    /// <summary>
     /// The measured part, in its own process: import <c>--file</c> into a new store <c>--db</c>, then the statistic.
     /// Prints one line: import seconds, statistics seconds, the busiest threads' CPU, peak working set in MiB.
     /// </summary>

@@ -26,6 +26,7 @@ var commands = new Dictionary<string, Func<BenchOptions, int>>(StringComparer.Or
     ["calls-stats"] = CallStatisticsBench.Run,
     ["calls-e2e"] = CallEndToEndBench.Run,
     ["calls-e2e-run"] = CallEndToEndBench.RunOne,
+    ["calls-e2e-files"] = CallEndToEndBench.WriteFiles, // keeps calls-e2e's two files (--file FOLDER) for profiling
     ["calls-parse"] = CallParseProbe.Run, // the import's parser alone: CSV split, parse, zones
     ["calls-geocode"] = GeocodeProbe.Run, // the geocoder's cost per distinct number, step by step
     ["close-import"] = CloseImportBench.Run,

@@ -26,6 +26,12 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>The store layout version (<c>PRAGMA user_version</c>): the shape of <c>supporttools_migrations</c> itself.</summary>
     public const int Format = 1;
 
+    /// <summary>
+    /// The writer's page cache, in KiB (256 MiB): imports that insert into an index in random order (ticket activity,
+    /// calls out of time order) keep its pages in memory. An import that appends can ask for less (see <see cref="SetCacheKiB"/>).
+    /// </summary>
+    public const int WriterCacheKiB = 262144;
+
     /// <summary>Each SQLite attempt waits this long for a lock before <see cref="WhileBusy(Func{int}, IOperationReporter)"/> reports and retries.</summary>
     private const int AttemptMilliseconds = 100;
 
@@ -99,7 +105,7 @@ internal sealed class StoreConnection : IDisposable
         {
             // Foreign keys are declared for readers and tools, not checked on every row (that is two lookups a row in
             // bulk imports): the importers write parents before children in one transaction.
-            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;");
+            connection.Execute($"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{WriterCacheKiB}; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;");
             connection.Migrate(capability, legacy: kind == FileKind.Legacy);
             return connection;
         }
@@ -177,6 +183,9 @@ internal sealed class StoreConnection : IDisposable
             return false;
         }
     }
+
+    /// <summary>Sets the page cache to <paramref name="kib"/> KiB (<c>PRAGMA cache_size</c>), for this connection.</summary>
+    public void SetCacheKiB(int kib) => Execute($"PRAGMA cache_size = {-kib}");
 
     /// <summary>
     /// Runs SQL that returns nothing (several statements allowed), waiting out locks; the waits are reported to
@@ -348,8 +357,10 @@ internal sealed class StoreConnection : IDisposable
             Directory.CreateDirectory(folder);
             using (var connection = new StoreConnection(path, temporary, OpenMode.Create, busy, reporter))
             {
-                // 8 KiB pages: shallower trees for the bulk imports' random-order inserts (about a tenth less import time than 4 KiB).
-                connection.Execute($"PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {Format};");
+                // 64 KiB pages: a bulk import writes each page twice (the WAL, then the checkpoint), one write call per page;
+                // against 8 KiB pages, 2M calls imported in 20-25% less time and 1M ticket activities in 14% less. Stores
+                // made before keep their page size (WAL mode cannot change it).
+                connection.Execute($"PRAGMA page_size = 65536; PRAGMA journal_mode = WAL; PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {Format};");
                 connection.BeginImmediate();
                 connection.Execute("""
                     CREATE TABLE supporttools_migrations (

@@ -1,5 +1,6 @@
 using System.Text;
 using SupportTools.Calls;
+using SupportTools.Storage;
 using SupportTools.Tests.Storage;
 
 namespace SupportTools.Tests.Calls;
@@ -88,6 +89,51 @@ public sealed class CallAppendImportTests : IDisposable
         Assert.False(again.Appended); // the store holds calls now: the index finds each one
         Assert.Equal((0L, (long)Calls), (again.Summary.Inserted, again.Summary.Duplicates));
         Assert.Equal((long)Calls, Sql.Count(db, "call_records"));
+    }
+
+    /// <summary>The writer connection's page cache, in KiB.</summary>
+    private static long CacheKiB(CallStore store)
+    {
+        using var cache = store.Connection.Prepare("PRAGMA cache_size");
+        cache.Read();
+        var kib = -cache.GetInt64(0);
+        while (cache.Read()) { }
+        return kib;
+    }
+
+    [Fact]
+    public void Every_call_import_gives_the_connection_its_whole_cache_back_committed_failed_or_out_of_order()
+    {
+        using var store = CallStore.Open(_files.PathOf("cache.db"));
+        Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store));
+        store.ImportFile(CallFile("ordered.csv", shuffled: false));
+        Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store));
+        // Calls in time order append, with a small cache; calls out of order insert into the index at random, with the whole cache.
+        using (var batch = store.BeginImport())
+        {
+            var calls = new CallRecordGenerator(6, newCallerEachCall: true).Calls(10).ToList();
+            foreach (var call in calls.Take(5)) batch.Add(call);
+            Assert.Equal(32768, CacheKiB(store));
+            foreach (var call in calls.Skip(5).Reverse()) batch.Add(call);
+            Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store));
+            batch.Commit();
+        }
+        Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store));
+        var shuffled = CallFile("shuffled.csv", shuffled: true);
+        using (var batch = store.BeginImport()) // the file path, as ImportFile takes it, seen mid-file
+        {
+            using var file = CallRecordFileReader.Open(shuffled, batch.Zones);
+            var chunk = new CallChunk();
+            for (var i = 0; i < 2 && file.FillSorted(chunk); i++)
+            {
+                batch.Add(chunk);
+                chunk.Clear();
+            }
+            Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store)); // the store held calls: no appending, random inserts
+        }
+        var bad = CallFile("bad.csv", shuffled: true, rows => [.. rows.Take(15_000), "not,a,call", .. rows.Skip(15_000)]);
+        Assert.Throws<InputFormatException>(() => store.ImportFile(bad));
+        Assert.Equal(StoreConnection.WriterCacheKiB, CacheKiB(store));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal((long)StoreConnection.ApplicationId, Sql.Scalar(db, "PRAGMA application_id"));
         Assert.Equal((long)StoreConnection.Format, Sql.Scalar(db, "PRAGMA user_version"));
         Assert.Equal("wal", Sql.Scalar(db, "PRAGMA journal_mode"));
+        Assert.Equal(65536L, Sql.Scalar(db, "PRAGMA page_size")); // bulk imports write each page twice: fewer, larger writes
         Assert.Equal("ticket:1:ticket activity,ticket:2:event priority and group", Sql.Scalar(db, "SELECT group_concat(capability || ':' || version || ':' || name) FROM supporttools_migrations"));
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -53,6 +54,7 @@ internal sealed class CallChunk
     public void Commit() => Count++;
 
     /// <summary>Sets <see cref="Order"/> (on the parsing thread, so the writer does not pay for it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sort()
     {
         for (var i = 0; i < Count; i++) _sort[i] = (Rows[i].CallTime, Rows[i].Key, i);
@@ -61,6 +63,7 @@ internal sealed class CallChunk
     }
 
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextSlice AddText(ReadOnlySpan<byte> value)
     {
         _text.Grow(_textLength + value.Length, _textLength);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SupportTools.Calls;
@@ -48,6 +49,7 @@ internal sealed class CallCsvFileReader : CallRecordFileReader
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Fill(CallChunk chunk)
     {
         var columns = _columns;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SupportTools.Calls;
@@ -39,6 +40,7 @@ internal sealed class CallJsonFileReader : CallRecordFileReader
         _parser = new CallJsonRecordParser(Builder);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Fill(CallChunk chunk)
     {
         while (!chunk.IsFull && NextObject(out var length))

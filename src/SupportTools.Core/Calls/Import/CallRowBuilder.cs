@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Text;
 
@@ -45,6 +46,7 @@ internal sealed class CallRowBuilder(CallZoneResolver? zones)
     /// Sets <paramref name="field"/> from <paramref name="value"/> (UTF-8: a string's content or a number's text;
     /// <paramref name="isString"/> false for JSON numbers). An empty value is missing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(CallField field, ReadOnlySpan<byte> value, bool isString)
     {
         if (field is CallField.Direction or CallField.UnixTimestamp or CallField.Datetime or CallField.DialedNumber or CallField.CallingFrom
@@ -139,6 +141,7 @@ internal sealed class CallRowBuilder(CallZoneResolver? zones)
     }
 
     /// <summary>Sets the fields the record lacks to what they are derived as, and keeps the call in the chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void End()
     {
         var chunk = _chunk!;

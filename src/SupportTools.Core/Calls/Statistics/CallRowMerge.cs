@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -18,6 +19,7 @@ internal sealed class CallRowMerge(IReadOnlyList<SqliteStatement> statements)
     public SqliteStatement Current => statements[_current];
 
     /// <summary>Moves to the next row in time order; false when every statement has ended.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (!_started)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
@@ -35,6 +36,7 @@ internal static class CallGeocoder
     private const int PrefixLimit = 1 << 18; // about 10 MB at most; a run of millions of numbers meets tens of thousands of prefixes
 
     /// <summary>The zone of the international digits <paramref name="digits"/>, or null for an invalid number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CallZone? ZoneOf(ReadOnlySpan<byte> digits)
     {
         var deciding = CallGeocodePrefix.DecidingLength(digits, out var codeLength);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SupportTools.Calls;
 
 /// <summary>
@@ -18,6 +19,7 @@ internal static class CallNumber
     /// Writes the international digits of <paramref name="number"/> (UTF-8, as written) to <paramref name="digits"/>
     /// (at least <see cref="MaxDigits"/> long) and returns how many; -1 when it is not a phone number.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Normalize(ReadOnlySpan<byte> number, Span<byte> digits)
     {
         var count = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -52,6 +53,7 @@ internal sealed class CallZoneResolver
     public IReadOnlyDictionary<long, CallZone> Geocoded => _geocoded;
 
     /// <summary>The zone of <paramref name="number"/> (UTF-8, as written in the CDR), or null when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long? ZoneOf(ReadOnlySpan<byte> number)
     {
         var length = CallNumber.Normalize(number, _digits);
