@@ -23,7 +23,7 @@ internal sealed class CallChunk
         _text = new PinnedBuffer(textBytes);
         Rows = new CallRow[capacity];
         _order = new int[capacity];
-        _sort = new (long, long, int)[capacity];
+        _sort = new SortEntry[capacity];
     }
 
     /// <summary>The calls; the first <see cref="Count"/> are filled.</summary>
@@ -36,7 +36,7 @@ internal sealed class CallChunk
     public ReadOnlySpan<int> Order => _order.AsSpan(0, Count);
 
     private readonly int[] _order;
-    private readonly (long Time, long Key, int Index)[] _sort;
+    private readonly SortEntry[] _sort;
 
     /// <summary>Calls held.</summary>
     public int Count { get; private set; }
@@ -57,9 +57,31 @@ internal sealed class CallChunk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sort()
     {
-        for (var i = 0; i < Count; i++) _sort[i] = (Rows[i].CallTime, Rows[i].Key, i);
-        Array.Sort(_sort, 0, Count);
-        for (var i = 0; i < Count; i++) _order[i] = _sort[i].Index;
+        var rows = Rows.AsSpan(0, Count);
+        var order = _order.AsSpan(0, Count);
+        // Exports come in time order: a chunk found sorted costs one pass, not a sort.
+        var sorted = true;
+        for (var i = 1; i < rows.Length && sorted; i++)
+            sorted = rows[i - 1].CallTime < rows[i].CallTime || rows[i - 1].CallTime == rows[i].CallTime && rows[i - 1].Key <= rows[i].Key;
+        if (sorted)
+        {
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            return;
+        }
+        var entries = _sort.AsSpan(0, Count);
+        for (var i = 0; i < entries.Length; i++) entries[i] = new SortEntry(rows[i].CallTime, rows[i].Key, i);
+        entries.Sort();
+        for (var i = 0; i < entries.Length; i++) order[i] = entries[i].Index;
+    }
+
+    /// <summary>
+    /// A row's place in time order: time, then key, then its place in the file. Compared directly (a value tuple's
+    /// comparison goes through a comparer per field, which made sorting shuffled chunks a tenth of the parsing).
+    /// </summary>
+    private readonly record struct SortEntry(long Time, long Key, int Index) : IComparable<SortEntry>
+    {
+        public int CompareTo(SortEntry other) =>
+            Time != other.Time ? (Time < other.Time ? -1 : 1) : Key != other.Key ? (Key < other.Key ? -1 : 1) : Index - other.Index;
     }
 
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>

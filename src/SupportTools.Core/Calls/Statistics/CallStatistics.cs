@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportTools.Storage;
 
 namespace SupportTools.Calls;
@@ -136,13 +137,13 @@ internal static class CallStatistics
     {
         var buckets = new CallBuckets(query.Period, query.Zone.Zone);
         var groups = new CallGroups(groupBy);
-        long count = 0, open = long.MinValue;
+        var scan = new ScanState(reporter, read, cancellationToken);
+        long open = long.MinValue;
         var openOffset = 0;
-        while (rows.Read())
+        var pending = rows.Read();
+        while (pending)
         {
-            var statement = rows.Current;
-            var time = statement.GetInt64(0);
-            var start = buckets.BucketOf(time, out var offset);
+            var start = buckets.BucketOf(rows.Current.GetInt64(0), out var offset);
             // A later call never belongs to an earlier bucket (see CallBuckets); keep it in the open one if a zone's
             // odd transition ever suggests so.
             if (start > open)
@@ -151,17 +152,41 @@ internal static class CallStatistics
                 open = start;
                 openOffset = offset;
             }
+            pending = AddBucket(rows, buckets, groups, open, ref scan);
+        }
+        Interlocked.Add(ref read[0], scan.Count % ProgressEvery);
+        if (groups.Any) foreach (var row in groups.Close(open, openOffset)) yield return row;
+    }
+
+    /// <summary>What a part's scan carries between buckets: its progress and cancellation.</summary>
+    private record struct ScanState(IOperationReporter? Reporter, long[] Read, CancellationToken CancellationToken)
+    {
+        public long Count;
+    }
+
+    /// <summary>
+    /// Adds the current row and those after it up to the first of a later bucket than <paramref name="open"/> (left
+    /// current, not added; true) or the end (false). The hot loop of a statistic, compiled optimized at once (an
+    /// iterator's loop would run unoptimized code until on-stack replacement).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AddBucket(CallRowMerge rows, CallBuckets buckets, CallGroups groups, long open, ref ScanState scan)
+    {
+        do
+        {
+            var statement = rows.Current;
+            if (buckets.BucketOf(statement.GetInt64(0), out _) > open) return true;
             var unanswered = statement.GetInt64(2) != 0;
             groups.For(statement, unanswered).Add(statement.GetInt64(1), unanswered);
-            if (++count % ProgressEvery == 0)
+            if (++scan.Count % ProgressEvery == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var total = Interlocked.Add(ref read[0], ProgressEvery);
-                reporter?.Progress($"Read {total:N0} calls", total, null);
+                scan.CancellationToken.ThrowIfCancellationRequested();
+                var total = Interlocked.Add(ref scan.Read[0], ProgressEvery);
+                scan.Reporter?.Progress($"Read {total:N0} calls", total, null);
             }
         }
-        Interlocked.Add(ref read[0], count % ProgressEvery);
-        if (groups.Any) foreach (var row in groups.Close(open, openOffset)) yield return row;
+        while (rows.Read());
+        return false;
     }
 
     /// <summary>

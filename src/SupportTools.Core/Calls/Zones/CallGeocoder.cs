@@ -30,9 +30,9 @@ internal static class CallGeocoder
     /// <summary>
     /// Answers by the digits that decide them (see <see cref="CallGeocodePrefix"/>): a number costs libphonenumber a few
     /// microseconds, and a carrier's CDRs carry millions of distinct numbers in far fewer prefixes. Bounded: cleared when
-    /// full; the key is the deciding digits' value and count with the number's length.
+    /// full; the key packs the deciding digits' value (at most 15 digits), their count and the number's length in one long.
     /// </summary>
-    private static readonly Dictionary<(long Digits, int Deciding, int Length), Shared> ByPrefix = [];
+    private static readonly Dictionary<long, Shared> ByPrefix = [];
     private const int PrefixLimit = 1 << 18; // about 10 MB at most; a run of millions of numbers meets tens of thousands of prefixes
 
     /// <summary>The zone of the international digits <paramref name="digits"/>, or null for an invalid number.</summary>
@@ -41,10 +41,10 @@ internal static class CallGeocoder
     {
         var deciding = CallGeocodePrefix.DecidingLength(digits, out var codeLength);
         // A prefix shared by fewer than 100 numbers (one free digit) is not worth an entry: it would crowd out the rest.
-        if (deciding > digits.Length - 2 || deciding > 18) return ByNumber(digits);
+        if (deciding > digits.Length - 2 || deciding > 15) return ByNumber(digits);
         long value = 0;
         foreach (var digit in digits[..deciding]) value = value * 10 + (digit - '0');
-        var key = (value, deciding, digits.Length);
+        var key = (value * 32 + deciding) * 32 + digits.Length; // below 10^15 * 1024: fits; digits.Length is at most 20
         Shared known;
         bool found;
         lock (ByPrefix) found = ByPrefix.TryGetValue(key, out known);
