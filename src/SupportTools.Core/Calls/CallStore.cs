@@ -40,6 +40,9 @@ public sealed class CallStore : IDisposable
     /// </summary>
     internal long AppendAfterRows { get; set; } = CallImportBatch.DefaultAppendAfterRows;
 
+    /// <summary>Whether the last <see cref="ImportFile"/> wrote the database file directly, without the WAL (for tests).</summary>
+    internal bool LastImportDirect { get; private set; }
+
     /// <summary>Whether the last <see cref="ImportFile"/> appended calls without the time index (for tests).</summary>
     internal bool LastImportAppended { get; private set; }
 
@@ -55,14 +58,16 @@ public sealed class CallStore : IDisposable
     /// rolled back (the store is unchanged, and usable for the next file) and the <see cref="InputFormatException"/>
     /// says where: one bad record fails its whole file. Times are read invariantly (see <see cref="CallTimes.Parse"/>).
     /// The file is opened (and its kind told) before the transaction starts: an input that never delivers (a FIFO
-    /// nobody writes) holds no write lock, and cancelling stops the wait.
+    /// nobody writes) holds no write lock, and cancelling stops the wait. The first calls into a store that no other
+    /// connection has open are written straight into the file, not through the WAL (see <see cref="CallImportBatch"/>).
     /// </summary>
     public CallImportSummary ImportFile(string path, IOperationReporter? reporter = null, CancellationToken cancellationToken = default)
     {
         reporter ??= NullReporter.Instance;
         var zones = CallZoneResolver.For(_db);
         using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
-        using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows);
+        using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows, bulk: true);
+        LastImportDirect = batch.WritesDirectly;
         FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
         var summary = batch.Commit();
         LastImportAppended = batch.AppendedWithoutIndex;

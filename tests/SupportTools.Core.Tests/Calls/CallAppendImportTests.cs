@@ -19,9 +19,13 @@ public sealed class CallAppendImportTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     /// <summary>The generator's calls (a fresh caller each call) as the module's CSV, shuffled when asked, with <paramref name="edit"/> applied to the rows.</summary>
-    private string CallFile(string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null)
+    private string CallFile(string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null) =>
+        CallFile(_files, name, shuffled, edit, extraColumn);
+
+    /// <summary><see cref="CallFile(string, bool, Func{List{string}, List{string}}?, string?)"/> in <paramref name="files"/>.</summary>
+    internal static string CallFile(TestFiles files, string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null)
     {
-        var path = _files.PathOf(name);
+        var path = files.PathOf(name);
         using (var writer = CallRecordWriter.Create(path, CallFileFormat.Csv))
         {
             foreach (var call in new CallRecordGenerator(5, newCallerEachCall: true).Calls(Calls)) writer.Write(call);
@@ -44,7 +48,7 @@ public sealed class CallAppendImportTests : IDisposable
     }
 
     /// <summary>Everything an import leaves: every column of every row with its rowid, the zones, the calls of linked legs.</summary>
-    private static string Contents(string db) => string.Join("\n",
+    internal static string Contents(string db) => string.Join("\n",
         Sql.Scalar(db, """
             SELECT group_concat(line, char(10)) FROM (SELECT rowid || '|' || call_time || '|' || call_key || '|' || coalesce(call_direction, '') || '|' ||
                 duration_seconds || '|' || billing_seconds || '|' || ringing_seconds || '|' || unanswered || '|' || coalesce(caller_zone_id, '') || '|' ||

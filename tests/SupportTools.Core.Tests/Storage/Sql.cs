@@ -33,6 +33,13 @@ internal static class Sql
         return command.ExecuteScalar();
     }
 
+    public static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public static long Count(string path, string table) => (long)Scalar(path, $"SELECT count(*) FROM {table}")!;
 
     /// <summary>Names of the tables and views, sorted.</summary>

@@ -60,14 +60,21 @@ public sealed class CallImportBatch : IDisposable
     internal const long DefaultAppendAfterRows = 100_000;
 
     internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones, IOperationReporter reporter,
-        long appendAfterRows = DefaultAppendAfterRows)
+        long appendAfterRows = DefaultAppendAfterRows, bool bulk = false)
     {
         _db = db;
         _appendAfterRows = appendAfterRows;
         _source = source;
         _reporter = reporter;
         Zones = zones;
-        db.BeginImmediate(reporter);
+        // A file's first calls into a store write the file directly (see StoreConnection.BeginImmediateDirect): nobody
+        // can be waiting to read calls that are not there yet. Later imports go through the WAL, readers never wait.
+        if (bulk && !HoldsCalls(db))
+        {
+            WritesDirectly = db.BeginImmediateDirect(reporter);
+            if (WritesDirectly) reporter.Verbose($"The store holds no calls yet: writing them straight into '{db.Path}' (no WAL), so readers wait for this import.");
+        }
+        else db.BeginImmediate(reporter);
         var statements = new List<SqliteStatement>();
         try
         {
@@ -118,6 +125,17 @@ public sealed class CallImportBatch : IDisposable
             db.SetCacheKiB(StoreConnection.WriterCacheKiB);
             throw;
         }
+    }
+
+    /// <summary>Whether this import writes the database file directly (see <see cref="StoreConnection.BeginImmediateDirect"/>).</summary>
+    internal bool WritesDirectly { get; }
+
+    private static bool HoldsCalls(StoreConnection db)
+    {
+        using var any = db.Prepare("SELECT EXISTS (SELECT 1 FROM call_records)");
+        var holds = any.Read() && any.GetInt64(0) != 0;
+        while (any.Read()) { }
+        return holds;
     }
 
     /// <summary>Derives the zone ids the input does not give.</summary>
