@@ -68,10 +68,15 @@ public sealed class CallStore : IDisposable
         using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
         using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows, bulk: true);
         LastImportDirect = batch.WritesDirectly;
-        FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
-        var summary = batch.Commit();
-        LastImportAppended = batch.AppendedWithoutIndex;
-        return summary;
+        try
+        {
+            FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
+            return batch.Commit();
+        }
+        finally
+        {
+            LastImportAppended = batch.AppendedWithoutIndex;
+        }
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace SupportTools.Tests.Calls;
 /// </summary>
 public sealed class CallAppendImportTests : IDisposable
 {
-    private const int Calls = 20_000; // three chunks of the import (8,192 calls each)
+    internal const int Calls = 40_000; // five chunks of the import (8,192 calls each): the switch comes at the fourth
     private readonly TestFiles _files = new();
 
     public void Dispose() => _files.Dispose();
@@ -23,12 +23,13 @@ public sealed class CallAppendImportTests : IDisposable
         CallFile(_files, name, shuffled, edit, extraColumn);
 
     /// <summary><see cref="CallFile(string, bool, Func{List{string}, List{string}}?, string?)"/> in <paramref name="files"/>.</summary>
-    internal static string CallFile(TestFiles files, string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null)
+    internal static string CallFile(TestFiles files, string name, bool shuffled, Func<List<string>, List<string>>? edit = null, string? extraColumn = null,
+        int calls = Calls)
     {
         var path = files.PathOf(name);
         using (var writer = CallRecordWriter.Create(path, CallFileFormat.Csv))
         {
-            foreach (var call in new CallRecordGenerator(5, newCallerEachCall: true).Calls(Calls)) writer.Write(call);
+            foreach (var call in new CallRecordGenerator(5, newCallerEachCall: true).Calls(calls)) writer.Write(call);
             writer.Complete();
         }
         var lines = File.ReadAllLines(path).ToList();
@@ -148,6 +149,22 @@ public sealed class CallAppendImportTests : IDisposable
         var shuffled = CallFile("shuffled.csv", shuffled: true);
         Assert.False(Import(_files.PathOf("small-threshold.db"), shuffled, Calls).Appended); // the file is done before the threshold
         Assert.True(Import(_files.PathOf("threshold.db"), shuffled, Calls / 4).Appended);
+        // Two exports in time order, one after the other over the same days (two nodes' files concatenated): the second
+        // goes back in time, but each of its chunks lands on a few index pages, so the calls go through the index.
+        var concatenated = CallFile(_files, "concatenated.csv", shuffled: false, rows =>
+            [.. rows.Where((_, i) => i % 2 == 0), .. rows.Where((_, i) => i % 2 == 1)], calls: 100_000);
+        var (db, summary) = (_files.PathOf("concatenated.db"), Import(_files.PathOf("concatenated.db"), concatenated, 1_000));
+        Assert.False(summary.Appended);
+        Assert.Equal(100_000L, summary.Summary.Inserted);
+        Assert.Equal(Contents(Import2(concatenated)), Contents(db));
+    }
+
+    /// <summary><paramref name="file"/> imported into a new store through the index alone; the store's path.</summary>
+    private string Import2(string file)
+    {
+        var db = _files.PathOf($"indexed-{Guid.NewGuid():N}.db");
+        Assert.False(Import(db, file, long.MaxValue).Appended);
+        return db;
     }
 
     [Fact]
@@ -172,12 +189,12 @@ public sealed class CallAppendImportTests : IDisposable
     [Fact]
     public void Linked_legs_after_the_switch_end_the_appending_and_update_their_calls_as_the_indexed_path_does()
     {
-        // Every 50th row from the 12,000th on is a leg of one of 40 calls (Kazoo's interaction_id), after the switch;
+        // Every 50th row from the 30,000th on is a leg of one of 40 calls (Kazoo's interaction_id), after the switch;
         // 100 duplicates come before them, so the appended calls are added again (new rowids) before any leg is linked.
         var file = CallFile("linked.csv", shuffled: true, rows =>
         {
-            var linked = rows.Select((row, i) => row + (i >= 12_000 && i % 50 == 0 ? $",interaction-{i / 50 % 40}" : ",")).ToList();
-            linked.InsertRange(11_000, linked.Take(100));
+            var linked = rows.Select((row, i) => row + (i >= 30_000 && i % 50 == 0 ? $",interaction-{i / 50 % 40}" : ",")).ToList();
+            linked.InsertRange(27_000, linked.Take(100));
             return linked;
         }, extraColumn: "interaction_id");
         var (db, summary) = ImportBothWays(file);
@@ -191,14 +208,15 @@ public sealed class CallAppendImportTests : IDisposable
         var db = _files.PathOf("bad.db");
         var file = CallFile("bad.csv", shuffled: true, rows =>
         {
-            rows[19_000] = rows[19_000].Replace(",inbound,", ",sideways,").Replace(",outbound,", ",sideways,");
+            rows[39_000] = rows[39_000].Replace(",inbound,", ",sideways,").Replace(",outbound,", ",sideways,");
             return rows;
         });
         using (var store = CallStore.Open(db))
         {
             store.AppendAfterRows = 1_000;
             var error = Assert.Throws<InputFormatException>(() => store.ImportFile(file));
-            Assert.Equal(19_002, error.Line);
+            Assert.True(store.LastImportAppended);
+            Assert.Equal(39_002, error.Line);
         }
         Assert.Equal(0L, Sql.Count(db, "call_records"));
         Assert.Equal(0L, Sql.Count(db, "call_imports"));
@@ -227,12 +245,15 @@ public sealed class CallAppendImportTests : IDisposable
             store.AppendAfterRows = 1;
             using var batch = store.BeginImport(null);
             batch.Add(Chunk((200, 7, "later")));
-            batch.Add(Chunk((100, 42, "first"), (100, 42, "second"), (100, 42, "first"))); // out of order: appended
+            batch.Add(Chunk((100, 42, "first"), (100, 42, "second"), (150, 9, "spread")));
+            batch.Add(Chunk((110, 12, "third"), (180, 13, "fourth")));
+            Assert.False(batch.AppendedWithoutIndex); // two chunks back in time, spread over it: through the index so far
+            batch.Add(Chunk((100, 42, "first"), (160, 5, "fifth"))); // the third in a row: appended from here on
             Assert.True(batch.AppendedWithoutIndex);
             var summary = batch.Commit();
-            Assert.Equal((4L, 3L, 1L), (summary.Records, summary.Inserted, summary.Duplicates));
+            Assert.Equal((8L, 7L, 1L), (summary.Records, summary.Inserted, summary.Duplicates));
         }
-        Assert.Equal("42:first,43:second,7:later", Sql.Scalar(db, "SELECT group_concat(call_key || ':' || call_id, ',') FROM (SELECT * FROM call_records ORDER BY call_time, call_key)"));
+        Assert.Equal("42:first,43:second,12:third,9:spread,5:fifth,13:fourth,7:later", Sql.Scalar(db, "SELECT group_concat(call_key || ':' || call_id, ',') FROM (SELECT * FROM call_records ORDER BY call_time, call_key)"));
         Assert.True(HasTimeIndex(db));
     }
 }

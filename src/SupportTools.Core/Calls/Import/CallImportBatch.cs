@@ -17,9 +17,11 @@ namespace SupportTools.Calls;
 /// (see <see cref="CallLink"/>) updates that call's row in <c>call_interactions</c> (see <see cref="CallSchema"/>); a
 /// duplicate changes nothing. Files and records added through <see cref="Add(CallRecord)"/> both come through here.
 /// <para>
-/// A file whose calls come out of time order into a store that held no calls appends without the time index once
-/// <see cref="CallStore.AppendAfterRows"/> calls are in (see <see cref="StartAppending"/>): inserting random times into
-/// the index cost the writer more than building it at the end. The store's contents are the same either way.
+/// A file whose calls come out of time order (chunks in a row spanning more than a quarter of the times met so far, as
+/// in a shuffled file; not exports concatenated, whose chunks each land on a few index pages) into a store that held no calls
+/// appends without the time index once <see cref="CallStore.AppendAfterRows"/> calls are in (see <see cref="StartAppending"/>):
+/// inserting random times into the index cost the writer more than building it at the end. The store's contents are
+/// the same either way.
 /// </para>
 /// </summary>
 public sealed class CallImportBatch : IDisposable
@@ -38,7 +40,9 @@ public sealed class CallImportBatch : IDisposable
     private readonly long _appendAfterRows;
     private bool _appended;                  // appending without the index happens once at most
     private long _appendFrom = -1;           // the last rowid before the calls appended without the index; -1: not appending
-    private long _latest = long.MinValue;    // the latest call time added from chunks so far
+    private long _latest = long.MinValue;    // the latest call time added so far
+    private long _earliest = long.MaxValue;  // the earliest call time added so far
+    private int _scatteredChunks;            // chunks in a row that went back in time and spanned much of it (see Add(CallChunk))
     private bool _randomInserts;             // calls came out of time order into the index: the writer's whole cache is back
 
     private const string TimeIndex = "CREATE UNIQUE INDEX call_records_time ON call_records (call_time, call_key)";
@@ -194,6 +198,7 @@ public sealed class CallImportBatch : IDisposable
         row.ZonesGiven = (record.CallerZoneId is null ? 0 : 1) | (record.CalleeZoneId is null ? 0 : 2);
         if (row.CallTime < _latest) InsertingAtRandom();
         _latest = Math.Max(_latest, row.CallTime);
+        _earliest = Math.Min(_earliest, row.CallTime);
         Add(row, text);
     }
 
@@ -210,13 +215,20 @@ public sealed class CallImportBatch : IDisposable
         var rows = chunk.Rows;
         var order = chunk.Order;
         if (order.IsEmpty) return;
-        if (!_appended && rows[order[0]].CallTime < _latest)
+        long first = rows[order[0]].CallTime, last = rows[order[^1]].CallTime;
+        if (!_appended && first < _latest)
         {
-            if (_storeWasEmpty && _inserted >= _appendAfterRows) StartAppending();
+            // A chunk of a shuffled file spans about all the times seen so far, and its calls land all over the index;
+            // a chunk of exports concatenated (each in time order) spans minutes, and lands on a few index pages.
+            // Three such chunks in a row: the first chunk of a second export may span a quiet night alone.
+            _scatteredChunks = (last - first) * 4 > _latest - _earliest ? _scatteredChunks + 1 : 0;
+            if (_scatteredChunks >= 3 && _storeWasEmpty && _inserted >= _appendAfterRows) StartAppending();
             else InsertingAtRandom();
         }
+        else _scatteredChunks = 0;
         foreach (var index in order) Add(rows[index], text);
-        _latest = Math.Max(_latest, rows[order[^1]].CallTime);
+        _latest = Math.Max(_latest, last);
+        _earliest = Math.Min(_earliest, first);
     }
 
     /// <summary>Calls come out of time order into the index: from now on the writer's whole cache holds its pages.</summary>
