@@ -10,10 +10,11 @@ namespace SupportTools.Bench;
 /// cmdlets make (<see cref="CallStore.ImportFile"/>, <see cref="CallStatistics.Compute"/>), beside the <c>sqlite3</c>
 /// shell importing the same CSV and running bench/anchors/sqlite-calls.sql.
 /// <para>
-/// Two files of the same calls (<see cref="CallRecordGenerator"/>, seed 1, a fresh caller number each call, so about
-/// one distinct number per call): <b>ordered</b> (time order, as an export is) and <b>shuffled</b> (random time order,
-/// as merged per-node exports or a crossbar pull by account are). Each measured run is a child process
-/// (<c>calls-e2e-run</c>), so its peak working set is its own, not the generator's.
+/// Three files of the same calls (<see cref="CallRecordGenerator"/>, seed 1, a fresh caller number each call, so about
+/// one distinct number per call): <b>ordered</b> (time order, as an export is), <b>concatenated</b> (two exports over
+/// the same days, each in time order, one after the other, as two nodes' files joined are) and <b>shuffled</b> (random
+/// time order, as records merged without sorting or a crossbar pull by account are). Each measured run is a child
+/// process (<c>calls-e2e-run</c>), so its peak working set is its own, not the generator's.
 /// </para>
 /// </summary>
 internal static class CallEndToEndBench
@@ -28,9 +29,11 @@ internal static class CallEndToEndBench
         using var scratch = new ScratchFolder();
         var ordered = scratch.File("calls-ordered.csv");
         var shuffled = scratch.File("calls-shuffled.csv");
+        var concatenated = scratch.File("calls-concatenated.csv");
         var generation = Stopwatch.StartNew();
         WriteCalls(ordered, size);
         Shuffle(ordered, shuffled, scratch);
+        Concatenate(ordered, concatenated);
         Console.WriteLine($"Release build, {Environment.ProcessorCount} cores, load average {LoadAverage()}; {size:N0} calls, " +
                           $"a fresh caller each call; files written in {generation.Elapsed.TotalSeconds:N0} s ({new FileInfo(ordered).Length / 1e6:N0} MB each).");
         if (anchor is null) Console.WriteLine("The sqlite3 anchor is unavailable (no sqlite3 on the PATH): the anchor and ratio columns say n/a.");
@@ -39,7 +42,7 @@ internal static class CallEndToEndBench
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         for (var run = 0; run < options.Repeat; run++)
         {
-            foreach (var (shape, csv) in new[] { ("ordered", ordered), ("shuffled", shuffled) })
+            foreach (var (shape, csv) in new[] { ("ordered", ordered), ("concatenated", concatenated), ("shuffled", shuffled) })
             {
                 var db = scratch.File($"store-{shape}-{run}.db");
                 var ours = Child(csv, db);
@@ -61,7 +64,7 @@ internal static class CallEndToEndBench
     }
 
     /// <summary>
-    /// Writes the two files <see cref="Run"/> measures (<c>calls-ordered.csv</c>, <c>calls-shuffled.csv</c>, <c>--calls N</c>)
+    /// Writes the files <see cref="Run"/> measures (<c>calls-ordered.csv</c>, <c>calls-concatenated.csv</c>, <c>calls-shuffled.csv</c>; <c>--calls N</c>)
     /// into the folder <c>--file</c> and keeps them, for profiling one shape with <c>calls-e2e-run</c>.
     /// </summary>
     public static int WriteFiles(BenchOptions options)
@@ -72,6 +75,7 @@ internal static class CallEndToEndBench
         var ordered = Path.Combine(folder, "calls-ordered.csv");
         WriteCalls(ordered, options.Calls ?? 2_000_000);
         Shuffle(ordered, Path.Combine(folder, "calls-shuffled.csv"), scratch);
+        Concatenate(ordered, Path.Combine(folder, "calls-concatenated.csv"));
         return 0;
     }
 
@@ -145,6 +149,23 @@ internal static class CallEndToEndBench
                 foreach (var line in lines) output.WriteLine(line);
                 File.Delete(name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Two exports of <paramref name="source"/>'s calls over the same days, one after the other (the header first): the
+    /// odd lines, then the even ones, each in time order. Two passes, so memory stays bounded.
+    /// </summary>
+    internal static void Concatenate(string source, string target)
+    {
+        using var output = new StreamWriter(target);
+        foreach (var half in new[] { 1, 0 })
+        {
+            using var reader = new StreamReader(source);
+            var header = reader.ReadLine() ?? throw new InvalidOperationException("empty file");
+            if (half == 1) output.WriteLine(header);
+            for (var i = 0; reader.ReadLine() is { } line; i++)
+                if (i % 2 == half) output.WriteLine(line);
         }
     }
 

@@ -223,7 +223,8 @@ public sealed class CallImportBatch : IDisposable
             // Three such chunks in a row: the first chunk of a second export may span a quiet night alone.
             _scatteredChunks = (last - first) * 4 > _latest - _earliest ? _scatteredChunks + 1 : 0;
             if (_scatteredChunks >= 3 && _storeWasEmpty && _inserted >= _appendAfterRows) StartAppending();
-            else InsertingAtRandom();
+            // Narrow chunks touch few index pages, which the small cache holds; so does a lone wide one (a quiet night).
+            else if (_scatteredChunks >= 2) InsertingAtRandom();
         }
         else _scatteredChunks = 0;
         foreach (var index in order) Add(rows[index], text);
