@@ -40,9 +40,11 @@ internal static class CallEndToEndBench
         Console.WriteLine();
         Console.WriteLine("| shape | calls | import s | statistics s | ours end to end s | busiest threads CPU s | peak working set | sqlite3 anchor s | ours / anchor |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var shapes = new[] { ("ordered", ordered), ("concatenated", concatenated), ("shuffled", shuffled) };
+        var times = shapes.ToDictionary(s => s.Item1, _ => (Ours: new List<double>(), Anchor: new List<double>()));
         for (var run = 0; run < options.Repeat; run++)
         {
-            foreach (var (shape, csv) in new[] { ("ordered", ordered), ("concatenated", concatenated), ("shuffled", shuffled) })
+            foreach (var (shape, csv) in shapes)
             {
                 var db = scratch.File($"store-{shape}-{run}.db");
                 var ours = Child(csv, db);
@@ -55,12 +57,35 @@ internal static class CallEndToEndBench
                     File.Delete(anchorDb);
                 }
                 var total = ours.Import + ours.Statistics;
+                times[shape].Ours.Add(total);
+                if (anchorSeconds is { } measured) times[shape].Anchor.Add(measured);
                 Console.WriteLine($"| {shape} | {size:N0} | {ours.Import:N2} | {ours.Statistics:N2} | {total:N2} | {ours.Threads} | {ours.PeakMiB:N0} MiB | " +
                                   $"{(anchorSeconds is { } a ? a.ToString("N2", CultureInfo.InvariantCulture) : "n/a")} | " +
                                   $"{(anchorSeconds is { } b ? (total / b).ToString("N2", CultureInfo.InvariantCulture) : "n/a")} |");
             }
         }
+        if (anchor is not null && options.Repeat > 1) Summary(times);
         return 0;
+    }
+
+    /// <summary>
+    /// Each shape's runs side by side: on a shared machine a neighbour's load lands on one run of either side, so the
+    /// medians and the minimums (each side's least disturbed run) say more than any single pair.
+    /// </summary>
+    private static void Summary(Dictionary<string, (List<double> Ours, List<double> Anchor)> times)
+    {
+        static double Median(List<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+        static string N(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine("| shape | runs | ours min / median s | sqlite3 anchor min / median s | ours / anchor, medians | ours / anchor, minimums |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (shape, (ours, anchor)) in times)
+            Console.WriteLine($"| {shape} | {ours.Count} | {N(ours.Min())} / {N(Median(ours))} | {N(anchor.Min())} / {N(Median(anchor))} | " +
+                              $"**{N(Median(ours) / Median(anchor))}** | **{N(ours.Min() / anchor.Min())}** |");
     }
 
     /// <summary>
