@@ -70,7 +70,8 @@ public sealed class CallStore : IDisposable
         LastImportDirect = batch.WritesDirectly;
         try
         {
-            FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken);
+            FileImportPipeline.Run(reader, () => new CallChunk(), reader.FillSorted, chunk => chunk.Clear(), batch.Add, reporter, cancellationToken,
+                chunksInFlight: CallImportBatch.ChunksInFlight);
             return batch.Commit();
         }
         finally

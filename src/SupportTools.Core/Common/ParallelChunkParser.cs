@@ -11,11 +11,12 @@ namespace SupportTools;
 /// <typeparam name="TChunk">A reusable batch of parsed rows.</typeparam>
 internal sealed class ParallelChunkParser<TChunk> : IDisposable where TChunk : class
 {
-    private const int ChunksInFlight = 4;
+    /// <summary>Chunks parsed ahead of the writer (and being written) by default.</summary>
+    public const int DefaultChunksInFlight = 4;
     private readonly Func<TChunk, bool> _fill;
     private readonly Action<TChunk> _clear;
-    private readonly BlockingCollection<TChunk> _filled = new(ChunksInFlight);
-    private readonly BlockingCollection<TChunk> _free = new(ChunksInFlight);
+    private readonly BlockingCollection<TChunk> _filled;
+    private readonly BlockingCollection<TChunk> _free;
     private readonly CancellationTokenSource _stop;
     private readonly Task _parsing;
     private Exception? _failure;
@@ -25,12 +26,15 @@ internal sealed class ParallelChunkParser<TChunk> : IDisposable where TChunk : c
     /// until it is full or the input ends, and returns false when it added none (the input is done);
     /// <paramref name="clear"/> empties a chunk the caller is done with.
     /// </summary>
-    public ParallelChunkParser(Func<TChunk> newChunk, Func<TChunk, bool> fill, Action<TChunk> clear, CancellationToken cancellationToken)
+    public ParallelChunkParser(Func<TChunk> newChunk, Func<TChunk, bool> fill, Action<TChunk> clear, CancellationToken cancellationToken,
+        int chunksInFlight = DefaultChunksInFlight)
     {
         _fill = fill;
         _clear = clear;
+        _filled = new(chunksInFlight);
+        _free = new(chunksInFlight);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        for (var i = 0; i < ChunksInFlight; i++) _free.Add(newChunk());
+        for (var i = 0; i < chunksInFlight; i++) _free.Add(newChunk());
         _parsing = Task.Factory.StartNew(Parse, TaskCreationOptions.LongRunning);
     }
 

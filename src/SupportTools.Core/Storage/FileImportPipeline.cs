@@ -11,12 +11,15 @@ internal static class FileImportPipeline
 {
     /// <summary>
     /// Parses <paramref name="file"/> with <paramref name="fill"/> into chunks made by <paramref name="newChunk"/>
-    /// (reused after <paramref name="clear"/>) and hands each to <paramref name="write"/>, in file order.
+    /// (reused after <paramref name="clear"/>) and hands each to <paramref name="write"/>, in file order; the parser
+    /// works up to <paramref name="chunksInFlight"/> chunks ahead (a writer that gathers several chunks before it writes
+    /// them needs more, or the parser waits while it writes).
     /// </summary>
     public static void Run<TChunk>(IImportFile file, Func<TChunk> newChunk, Func<TChunk, bool> fill, Action<TChunk> clear,
-        Action<TChunk> write, IOperationReporter reporter, CancellationToken cancellationToken) where TChunk : class
+        Action<TChunk> write, IOperationReporter reporter, CancellationToken cancellationToken,
+        int chunksInFlight = ParallelChunkParser<TChunk>.DefaultChunksInFlight) where TChunk : class
     {
-        using (var parser = new ParallelChunkParser<TChunk>(newChunk, fill, clear, cancellationToken))
+        using (var parser = new ParallelChunkParser<TChunk>(newChunk, fill, clear, cancellationToken, chunksInFlight))
         {
             foreach (var chunk in parser.Chunks())
             {

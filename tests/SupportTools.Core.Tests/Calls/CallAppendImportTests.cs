@@ -48,10 +48,14 @@ public sealed class CallAppendImportTests : IDisposable
         return (summary, store.LastImportAppended);
     }
 
-    /// <summary>Everything an import leaves: every column of every row with its rowid, the zones, the calls of linked legs.</summary>
+    /// <summary>
+    /// Everything an import leaves: every column of every row, the zones, the calls of linked legs (each call's A-leg by
+    /// its call id). Not rowids: the appending path writes each run of chunks in time order, the indexed path each chunk,
+    /// and a rowid is storage order, which no read shows.
+    /// </summary>
     internal static string Contents(string db) => string.Join("\n",
         Sql.Scalar(db, """
-            SELECT group_concat(line, char(10)) FROM (SELECT rowid || '|' || call_time || '|' || call_key || '|' || coalesce(call_direction, '') || '|' ||
+            SELECT group_concat(line, char(10)) FROM (SELECT call_time || '|' || call_key || '|' || coalesce(call_direction, '') || '|' ||
                 duration_seconds || '|' || billing_seconds || '|' || ringing_seconds || '|' || unanswered || '|' || coalesce(caller_zone_id, '') || '|' ||
                 coalesce(callee_zone_id, '') || '|' || coalesce(hangup_cause, '') || '|' || coalesce(caller_id_number, '') || '|' ||
                 coalesce(callee_id_number, '') || '|' || coalesce(caller_id_name, '') || '|' || call_id || '|' || zones_given || '|' ||
@@ -59,8 +63,9 @@ public sealed class CallAppendImportTests : IDisposable
             """),
         Sql.Scalar(db, "SELECT group_concat(zone_id || '|' || country || '|' || region || '|' || source || '|' || used, char(10)) FROM (SELECT * FROM call_zones ORDER BY zone_id)"),
         Sql.Scalar(db, """
-            SELECT group_concat(line, char(10)) FROM (SELECT i.rowid || '|' || interaction_key || '|' || call_time || '|' || a_leg_order || '|' || a_leg || '|' ||
-                call_end || '|' || billing_seconds || '|' || unanswered || '|' || legs AS line FROM call_interactions i ORDER BY i.rowid)
+            SELECT group_concat(line, char(10)) FROM (SELECT i.interaction_key || '|' || i.call_time || '|' || a_leg_order || '|' ||
+                r.call_id || '|' || call_end || '|' || i.billing_seconds || '|' || i.unanswered || '|' || legs AS line
+                FROM call_interactions i JOIN call_records r ON r.rowid = i.a_leg ORDER BY i.interaction_key)
             """));
 
     private static bool HasTimeIndex(string db) =>

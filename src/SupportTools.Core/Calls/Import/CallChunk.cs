@@ -84,6 +84,30 @@ internal sealed class CallChunk
             Time != other.Time ? (Time < other.Time ? -1 : 1) : Key != other.Key ? (Key < other.Key ? -1 : 1) : Index - other.Index;
     }
 
+    /// <summary>
+    /// Adds <paramref name="other"/>'s calls after these, with their text (a run of several chunks, see
+    /// <see cref="CallImportBatch"/>); false, adding nothing, when they do not fit.
+    /// </summary>
+    public bool Append(CallChunk other)
+    {
+        if (Count + other.Count > Rows.Length) return false;
+        var text = other.Text.Bytes;
+        var from = _textLength;
+        _text.Grow(from + text.Length, from);
+        text.CopyTo(_text.Span[from..]);
+        _textLength += text.Length;
+        static TextSlice Moved(TextSlice slice, int by) => slice.IsNull ? slice : slice with { Start = slice.Start + by };
+        foreach (var row in other.Rows.AsSpan(0, other.Count))
+        {
+            Rows[Count++] = row with
+            {
+                CallId = Moved(row.CallId, from), CallerIdNumber = Moved(row.CallerIdNumber, from), CalleeIdNumber = Moved(row.CalleeIdNumber, from),
+                CallerIdName = Moved(row.CallerIdName, from), InteractionId = Moved(row.InteractionId, from),
+            };
+        }
+        return true;
+    }
+
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextSlice AddText(ReadOnlySpan<byte> value)

@@ -43,6 +43,14 @@ public sealed class CallImportBatch : IDisposable
     private long _latest = long.MinValue;    // the latest call time added so far
     private long _earliest = long.MaxValue;  // the earliest call time added so far
     private int _scatteredChunks;            // chunks in a row that went back in time and spanned much of it (see Add(CallChunk))
+    private CallChunk? _run;                 // while appending: chunks gathered into one run, appended in time order (see FlushRun)
+    private const int RunChunks = 4;
+
+    /// <summary>
+    /// Chunks the file import parses ahead: more than a run (see <see cref="FlushRun"/>), so the parser goes on while
+    /// a run is written (with 4, it waited ~1 s per 2M calls).
+    /// </summary>
+    internal const int ChunksInFlight = RunChunks + 4;
     private bool _randomInserts;             // calls came out of time order into the index: the writer's whole cache is back
 
     private const string TimeIndex = "CREATE UNIQUE INDEX call_records_time ON call_records (call_time, call_key)";
@@ -227,9 +235,34 @@ public sealed class CallImportBatch : IDisposable
             else if (_scatteredChunks >= 2) InsertingAtRandom();
         }
         else _scatteredChunks = 0;
-        foreach (var index in order) Add(rows[index], text);
+        if (_appendFrom >= 0)
+        {
+            _run ??= new CallChunk(RunChunks * CallChunk.Capacity, RunChunks << 20);
+            if (!_run.Append(chunk))
+            {
+                FlushRun();
+                _run.Append(chunk);
+            }
+        }
+        else foreach (var index in order) Add(rows[index], text);
         _latest = Math.Max(_latest, last);
         _earliest = Math.Min(_earliest, first);
+    }
+
+    /// <summary>
+    /// Appends the calls gathered while appending without the index, in time order. A statistic reads the calls through
+    /// the time index, so it reads each run's rows in turn, one page of each run at a time: with runs of one 8,192-call
+    /// chunk, 10M shuffled calls made 1,221 runs, more pages than a reader's cache holds (64 KiB pages), and the
+    /// statistic took 14.9 s; with runs of four chunks (305 runs) 5.0 s. Longer runs cost the writer more than they
+    /// saved at 2M (it inserts a run's rows in time order, all over the run's memory).
+    /// </summary>
+    private void FlushRun()
+    {
+        if (_run is not { Count: > 0 } run) return;
+        run.Sort();
+        var text = run.Text;
+        foreach (var index in run.Order) Add(run.Rows[index], text);
+        run.Clear();
     }
 
     /// <summary>Calls come out of time order into the index: from now on the writer's whole cache holds its pages.</summary>
@@ -262,8 +295,10 @@ public sealed class CallImportBatch : IDisposable
     /// <summary>
     /// Builds the time index again after <see cref="StartAppending"/>. When the appended calls hold a duplicate (or two
     /// ids share a key at one second), the unique index cannot be built: the appended calls are then moved aside and
-    /// added again one by one as <see cref="Add(in CallRow, PinnedUtf8)"/> does, in the order they came, so the store
-    /// ends as it would have without appending (the first of duplicates kept, a colliding id on the next free key).
+    /// added again one by one as <see cref="Add(in CallRow, PinnedUtf8)"/> does, in rowid order, so the store ends as it
+    /// would have without appending (the first of duplicates kept, a colliding id on the next free key): rowid order is
+    /// each run's calls by time and key, runs in the order they came, and calls of one time and key in the order they
+    /// came, which is all that decides which duplicate stays and which id gets the next key.
     /// </summary>
     private void FinishAppending()
     {
@@ -301,7 +336,7 @@ public sealed class CallImportBatch : IDisposable
             _inserted -= count.GetInt64(0);
             while (count.Read()) { }
         }
-        // Its rowids keep the order the calls came in.
+        // Its rowids keep the appended calls' order.
         using (var appended = _db.Prepare("SELECT rowid, call_time, call_key, call_id FROM call_records_appended ORDER BY rowid"))
         using (var insert = _db.Prepare($"""
             INSERT OR IGNORE INTO call_records (call_time, call_key, {Columns})
@@ -424,6 +459,7 @@ public sealed class CallImportBatch : IDisposable
     /// <summary>Commits and returns the summary.</summary>
     public CallImportSummary Commit()
     {
+        FlushRun();
         FinishAppending();
         var duplicates = _records - _inserted;
         MarkUsed();
