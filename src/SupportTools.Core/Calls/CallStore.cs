@@ -40,6 +40,12 @@ public sealed class CallStore : IDisposable
     /// </summary>
     internal long AppendAfterRows { get; set; } = CallImportBatch.DefaultAppendAfterRows;
 
+    /// <summary>
+    /// Runs of each length a file import appends without the time index before its runs grow longer (see
+    /// <see cref="CallImportBatch"/>); tests make it small.
+    /// </summary>
+    internal int RunsPerLength { get; set; } = CallImportBatch.DefaultRunsPerLength;
+
     /// <summary>Whether the last <see cref="ImportFile"/> wrote the database file directly, without the WAL (for tests).</summary>
     internal bool LastImportDirect { get; private set; }
 
@@ -66,7 +72,7 @@ public sealed class CallStore : IDisposable
         reporter ??= NullReporter.Instance;
         var zones = CallZoneResolver.For(_db);
         using var reader = CallRecordFileReader.Open(path, zones, cancellationToken);
-        using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows, bulk: true);
+        using var batch = new CallImportBatch(_db, path, zones, reporter, AppendAfterRows, bulk: true, RunsPerLength);
         LastImportDirect = batch.WritesDirectly;
         try
         {

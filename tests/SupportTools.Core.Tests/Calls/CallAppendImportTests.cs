@@ -44,6 +44,7 @@ public sealed class CallAppendImportTests : IDisposable
     {
         using var store = CallStore.Open(db);
         store.AppendAfterRows = appendAfterRows;
+        store.RunsPerLength = 1; // the appended calls go in runs of one chunk, then of two (and more, in longer files)
         var summary = store.ImportFile(file);
         return (summary, store.LastImportAppended);
     }
@@ -99,6 +100,15 @@ public sealed class CallAppendImportTests : IDisposable
         Assert.False(again.Appended); // the store holds calls now: the index finds each one
         Assert.Equal((0L, (long)Calls), (again.Summary.Inserted, again.Summary.Duplicates));
         Assert.Equal((long)Calls, Sql.Count(db, "call_records"));
+    }
+
+    [Fact]
+    public void Runs_of_several_chunks_store_what_the_indexed_path_stores()
+    {
+        // 11 chunks: appending from the 4th, in runs of one chunk, two, four, then eight (the last, cut short by the end).
+        var file = CallFile(_files, "long.csv", shuffled: true, rows => [.. rows, .. rows.Skip(70_000).Take(50)], calls: 90_000);
+        var (_, summary) = ImportBothWays(file);
+        Assert.Equal((90_050L, 90_000L, 50L), (summary.Records, summary.Inserted, summary.Duplicates));
     }
 
     /// <summary>The writer connection's page cache, in KiB.</summary>

@@ -44,13 +44,26 @@ public sealed class CallImportBatch : IDisposable
     private long _earliest = long.MaxValue;  // the earliest call time added so far
     private int _scatteredChunks;            // chunks in a row that went back in time and spanned much of it (see Add(CallChunk))
     private CallChunk? _run;                 // while appending: chunks gathered into one run, appended in time order (see FlushRun)
-    private const int RunChunks = 4;
+    private int _runChunks;                  // chunks in _run
+    private long _runs;                      // runs appended so far
+    private const int MaxRunChunks = 8;
+
+    /// <summary>
+    /// Chunks per run (see <see cref="FlushRun"/>): one for the first 256 runs (2M calls), then two, four and eight, 256
+    /// runs each (<see cref="CallStore.RunsPerLength"/>), so the runs stay fewer than a reader's cache has pages however
+    /// many calls come.
+    /// </summary>
+    private int RunChunks => _runs < _runsPerLength ? 1 : _runs < 2 * _runsPerLength ? 2 : _runs < 3 * _runsPerLength ? 4 : MaxRunChunks;
+
+    /// <summary>The default of <see cref="CallStore.RunsPerLength"/>.</summary>
+    internal const int DefaultRunsPerLength = 256;
+    private readonly int _runsPerLength;
 
     /// <summary>
     /// Chunks the file import parses ahead: more than a run (see <see cref="FlushRun"/>), so the parser goes on while
     /// a run is written (with 4, it waited ~1 s per 2M calls).
     /// </summary>
-    internal const int ChunksInFlight = RunChunks + 4;
+    internal const int ChunksInFlight = MaxRunChunks + 4;
     private bool _randomInserts;             // calls came out of time order into the index: the writer's whole cache is back
 
     private const string TimeIndex = "CREATE UNIQUE INDEX call_records_time ON call_records (call_time, call_key)";
@@ -72,10 +85,11 @@ public sealed class CallImportBatch : IDisposable
     internal const long DefaultAppendAfterRows = 100_000;
 
     internal CallImportBatch(StoreConnection db, string? source, CallZoneResolver zones, IOperationReporter reporter,
-        long appendAfterRows = DefaultAppendAfterRows, bool bulk = false)
+        long appendAfterRows = DefaultAppendAfterRows, bool bulk = false, int runsPerLength = DefaultRunsPerLength)
     {
         _db = db;
         _appendAfterRows = appendAfterRows;
+        _runsPerLength = runsPerLength;
         _source = source;
         _reporter = reporter;
         Zones = zones;
@@ -235,16 +249,21 @@ public sealed class CallImportBatch : IDisposable
             else if (_scatteredChunks >= 2) InsertingAtRandom();
         }
         else _scatteredChunks = 0;
-        if (_appendFrom >= 0)
+        if (_appendFrom >= 0 && RunChunks > 1)
         {
-            _run ??= new CallChunk(RunChunks * CallChunk.Capacity, RunChunks << 20);
+            _run ??= new CallChunk(MaxRunChunks * CallChunk.Capacity, MaxRunChunks << 20);
             if (!_run.Append(chunk))
             {
                 FlushRun();
                 _run.Append(chunk);
             }
+            if (++_runChunks >= RunChunks) FlushRun();
         }
-        else foreach (var index in order) Add(rows[index], text);
+        else
+        {
+            foreach (var index in order) Add(rows[index], text);
+            if (_appendFrom >= 0) _runs++;
+        }
         _latest = Math.Max(_latest, last);
         _earliest = Math.Min(_earliest, first);
     }
@@ -253,8 +272,9 @@ public sealed class CallImportBatch : IDisposable
     /// Appends the calls gathered while appending without the index, in time order. A statistic reads the calls through
     /// the time index, so it reads each run's rows in turn, one page of each run at a time: with runs of one 8,192-call
     /// chunk, 10M shuffled calls made 1,221 runs, more pages than a reader's cache holds (64 KiB pages), and the
-    /// statistic took 14.9 s; with runs of four chunks (305 runs) 5.0 s. Longer runs cost the writer more than they
-    /// saved at 2M (it inserts a run's rows in time order, all over the run's memory).
+    /// statistic took 14.9 s; with runs of four chunks 5.0 s. Longer runs cost the writer more (it inserts a run's rows
+    /// in time order, all over the run's memory): at 2M, where one-chunk runs fit the cache, they were 0.2-0.3 s slower,
+    /// so runs grow only as the calls do (see <see cref="RunChunks"/>).
     /// </summary>
     private void FlushRun()
     {
@@ -263,6 +283,8 @@ public sealed class CallImportBatch : IDisposable
         var text = run.Text;
         foreach (var index in run.Order) Add(run.Rows[index], text);
         run.Clear();
+        _runChunks = 0;
+        _runs++;
     }
 
     /// <summary>Calls come out of time order into the index: from now on the writer's whole cache holds its pages.</summary>
