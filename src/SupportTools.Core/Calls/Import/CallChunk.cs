@@ -86,11 +86,11 @@ internal sealed class CallChunk
 
     /// <summary>
     /// Adds <paramref name="other"/>'s calls after these, with their text (a run of several chunks, see
-    /// <see cref="CallImportBatch"/>); false, adding nothing, when they do not fit.
+    /// <see cref="CallImportBatch"/>, which makes room first).
     /// </summary>
-    public bool Append(CallChunk other)
+    public void Append(CallChunk other)
     {
-        if (Count + other.Count > Rows.Length) return false;
+        if (Count + other.Count > Rows.Length) throw new InvalidOperationException("the run has no room for another chunk");
         var text = other.Text.Bytes;
         var from = _textLength;
         _text.Grow(from + text.Length, from);
@@ -105,7 +105,6 @@ internal sealed class CallChunk
                 CallerIdName = Moved(row.CallerIdName, from), InteractionId = Moved(row.InteractionId, from),
             };
         }
-        return true;
     }
 
     /// <summary>Copies <paramref name="value"/> into the text buffer.</summary>

@@ -43,6 +43,7 @@ public sealed class CallImportBatch : IDisposable
     private long _latest = long.MinValue;    // the latest call time added so far
     private long _earliest = long.MaxValue;  // the earliest call time added so far
     private int _scatteredChunks;            // chunks in a row that went back in time and spanned much of it (see Add(CallChunk))
+    private bool _randomInserts;             // calls came out of time order into the index: the writer's whole cache is back
     private CallChunk? _run;                 // while appending: chunks gathered into one run, appended in time order (see FlushRun)
     private int _runChunks;                  // chunks in _run
     private long _runs;                      // runs appended so far
@@ -64,7 +65,6 @@ public sealed class CallImportBatch : IDisposable
     /// a run is written (with 4, it waited ~1 s per 2M calls).
     /// </summary>
     internal const int ChunksInFlight = MaxRunChunks + 4;
-    private bool _randomInserts;             // calls came out of time order into the index: the writer's whole cache is back
 
     private const string TimeIndex = "CREATE UNIQUE INDEX call_records_time ON call_records (call_time, call_key)";
 
@@ -112,11 +112,7 @@ public sealed class CallImportBatch : IDisposable
                 _importId = import.LastInsertRowId;
             }
             db.SetCacheKiB(AppendCacheKiB);
-            using (var any = db.Prepare("SELECT EXISTS (SELECT 1 FROM call_records)"))
-            {
-                _storeWasEmpty = any.Read() && any.GetInt64(0) == 0;
-                while (any.Read()) { }
-            }
+            _storeWasEmpty = !HoldsCalls(db); // asked again inside the transaction: another import may have come between
             SqliteStatement Prepare(string sql)
             {
                 var statement = db.Prepare(sql);
@@ -251,12 +247,8 @@ public sealed class CallImportBatch : IDisposable
         else _scatteredChunks = 0;
         if (_appendFrom >= 0 && RunChunks > 1)
         {
-            _run ??= new CallChunk(MaxRunChunks * CallChunk.Capacity, MaxRunChunks << 20);
-            if (!_run.Append(chunk))
-            {
-                FlushRun();
-                _run.Append(chunk);
-            }
+            _run ??= new CallChunk(MaxRunChunks * CallChunk.Capacity, MaxRunChunks << 20); // a run is flushed before it is full
+            _run.Append(chunk);
             if (++_runChunks >= RunChunks) FlushRun();
         }
         else
@@ -311,6 +303,7 @@ public sealed class CallImportBatch : IDisposable
         }
         _db.Execute("DROP INDEX call_records_time");
         _db.SetCacheKiB(AppendCacheKiB);
+        _randomInserts = false; // should linked legs end the appending, calls out of order take the whole cache again
         _appended = true;
     }
 
@@ -330,7 +323,8 @@ public sealed class CallImportBatch : IDisposable
         // SQLite sorts the keys in memory up to the cache size, then in sorted runs in temporary files: a small sort with
         // its files on disk (see IndexSortCacheKiB; two sort threads, each with its own cache, were no faster and a
         // 10M-call import peaked at 958 MiB with them).
-        _db.Execute($"PRAGMA temp_store = FILE; PRAGMA cache_size = {-IndexSortCacheKiB};");
+        _db.Execute("PRAGMA temp_store = FILE");
+        _db.SetCacheKiB(IndexSortCacheKiB);
         int result;
         try
         {
@@ -338,7 +332,8 @@ public sealed class CallImportBatch : IDisposable
         }
         finally
         {
-            _db.Execute($"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {-AppendCacheKiB};");
+            _db.Execute("PRAGMA temp_store = MEMORY");
+            _db.SetCacheKiB(AppendCacheKiB);
         }
         if ((result & 0xFF) != raw.SQLITE_CONSTRAINT)
         {
